@@ -1,0 +1,10 @@
+//! skillsmith: generate, lint and test Claude skills.
+//!
+//! Data flows one way: bytes become a [`Skill`] (every piece located in the file), rules turn
+//! a skill into diagnostics, and a reporter prints them. Rules never print and see the file
+//! system only through the context they are given; reporters never judge.
+
+pub mod skill;
+pub mod yaml;
+
+pub use skill::Skill;

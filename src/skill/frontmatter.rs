@@ -1,0 +1,132 @@
+//! The frontmatter: a YAML mapping with every key and value located in the file.
+
+use crate::yaml::{self, Document, Entry, Node, ScalarKind, YamlError};
+
+use super::span::Span;
+use super::split::Split;
+
+/// Why a skill has no readable frontmatter.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FrontmatterError {
+    /// The file does not start with a `---` line.
+    Missing,
+    /// The opening `---` has no closing `---` line.
+    Unclosed,
+    /// The YAML could not be read (syntax, or a limit reached).
+    Yaml(YamlError),
+    /// The YAML is not a mapping; `found` names what it is.
+    NotMapping {
+        /// Where the YAML value is.
+        span: Span,
+        /// "list", "string", ...
+        found: &'static str,
+    },
+}
+
+/// The frontmatter of a skill.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Frontmatter {
+    /// The parsed YAML, when it could be read (even when it is not a mapping).
+    pub document: Option<Document>,
+    /// Why it could not be used, if so.
+    pub error: Option<FrontmatterError>,
+}
+
+/// A string field's value with its place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StrField<'a> {
+    /// The value after YAML processing.
+    pub value: &'a str,
+    /// The value's bytes in the file.
+    pub span: Span,
+    /// The key's bytes in the file.
+    pub key_span: Span,
+}
+
+impl Frontmatter {
+    /// Reads the frontmatter found by `split` in `text`.
+    pub fn parse(text: &str, split: &Split, limits: yaml::Limits) -> Frontmatter {
+        if split.open.is_none() {
+            return Frontmatter { document: None, error: Some(FrontmatterError::Missing) };
+        }
+        if split.close.is_none() {
+            return Frontmatter { document: None, error: Some(FrontmatterError::Unclosed) };
+        }
+        match yaml::parse(split.yaml.text(text), split.yaml.start as usize, limits) {
+            Err(err) => Frontmatter { document: None, error: Some(FrontmatterError::Yaml(err)) },
+            Ok(document) => {
+                let error = match &document.root {
+                    Some(root) if root.as_map().is_none() => Some(FrontmatterError::NotMapping {
+                        span: root.span,
+                        found: root.type_name(),
+                    }),
+                    _ => None,
+                };
+                Frontmatter { document: Some(document), error }
+            }
+        }
+    }
+
+    /// The root mapping, when the frontmatter is a readable mapping.
+    pub fn root(&self) -> Option<&Node> {
+        self.document.as_ref()?.root.as_ref().filter(|r| r.as_map().is_some())
+    }
+
+    /// True when the frontmatter was read and is a mapping (or empty).
+    pub fn is_usable(&self) -> bool {
+        self.error.is_none()
+    }
+
+    /// All top-level entries in source order (empty when unusable).
+    pub fn entries(&self) -> &[Entry] {
+        self.root().and_then(Node::as_map).unwrap_or(&[])
+    }
+
+    /// The first top-level entry named `key`.
+    pub fn entry(&self, key: &str) -> Option<&Entry> {
+        self.root()?.entry(key)
+    }
+
+    /// The value of top-level `key`.
+    pub fn get(&self, key: &str) -> Option<&Node> {
+        self.entry(key).map(|e| &e.value)
+    }
+
+    /// A top-level scalar field as text (numbers and booleans as written).
+    pub fn str_field(&self, key: &str) -> Option<StrField<'_>> {
+        let entry = self.entry(key)?;
+        Some(StrField {
+            value: entry.value.as_str()?,
+            span: entry.value.span,
+            key_span: entry.key.span,
+        })
+    }
+
+    /// The `name` field.
+    pub fn name(&self) -> Option<StrField<'_>> {
+        self.str_field("name")
+    }
+
+    /// The `description` field.
+    pub fn description(&self) -> Option<StrField<'_>> {
+        self.str_field("description")
+    }
+
+    /// True when `disable-model-invocation` is set to true (as a boolean or the string).
+    pub fn disables_model_invocation(&self) -> bool {
+        self.get("disable-model-invocation").is_some_and(|node| {
+            matches!(node.scalar_kind(), Some(ScalarKind::Bool(true)))
+                || node.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
+        })
+    }
+
+    /// The skill's declared kind, `metadata.kind` (`decision`, `procedural`, `reference`).
+    pub fn kind(&self) -> Option<&str> {
+        self.get("metadata")?.get("kind")?.as_str()
+    }
+
+    /// Comments in the frontmatter, in order.
+    pub fn comments(&self) -> &[yaml::Comment] {
+        self.document.as_ref().map_or(&[], |d| &d.comments)
+    }
+}

@@ -1,0 +1,148 @@
+//! The SKILL.md model: a file's text, its frontmatter and its Markdown body, every piece with
+//! its exact place in the file. Parsing never fails; what is wrong is recorded for the rules.
+
+mod body;
+mod frontmatter;
+mod source;
+mod span;
+mod split;
+
+use std::path::{Path, PathBuf};
+
+pub use body::{Body, Cell, CodeBlock, Html, Link, LinkKind, List, ListItem, Paragraph, Row, Section, Table, count_written_cells};
+pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
+pub use source::{DecodeIssue, SourceText};
+pub use span::{LineCol, LineIndex, Span, floor_char_boundary};
+pub use split::{Split, split};
+
+use crate::yaml;
+
+/// Limits on what is read from one file; reaching one is a finding, never a silent cut.
+#[derive(Clone, Copy, Debug)]
+pub struct ParseLimits {
+    /// Files larger than this have their frontmatter read but their body left unmodelled.
+    pub max_file_bytes: usize,
+    /// Limits on the frontmatter's YAML.
+    pub yaml: yaml::Limits,
+}
+
+impl Default for ParseLimits {
+    fn default() -> Self {
+        ParseLimits {
+            max_file_bytes: 32 << 20,
+            yaml: yaml::Limits::default(),
+        }
+    }
+}
+
+/// One SKILL.md file, modelled.
+#[derive(Clone, Debug)]
+pub struct Skill {
+    /// The path as it is shown to the user.
+    pub path: PathBuf,
+    /// The name of the folder holding the file, if known.
+    pub dir_name: Option<String>,
+    /// The decoded text and what decoding noticed.
+    pub source: SourceText,
+    /// Line starts, for turning spans into lines and columns.
+    pub lines: LineIndex,
+    /// Where the frontmatter and body lie.
+    pub split: Split,
+    /// The frontmatter.
+    pub frontmatter: Frontmatter,
+    /// The Markdown body (empty when the file is binary or over the size limit).
+    pub body: Body,
+    /// `Some(size)` when the file was larger than [`ParseLimits::max_file_bytes`] and its
+    /// body was not modelled.
+    pub oversize: Option<usize>,
+}
+
+impl Skill {
+    /// Models the file at `path` from its bytes, with default limits.
+    pub fn parse(path: impl Into<PathBuf>, bytes: Vec<u8>) -> Skill {
+        Skill::parse_with(path, bytes, ParseLimits::default())
+    }
+
+    /// Models the file at `path` from its bytes.
+    pub fn parse_with(path: impl Into<PathBuf>, bytes: Vec<u8>, limits: ParseLimits) -> Skill {
+        let path = path.into();
+        let dir_name = dir_name_of(&path);
+        let size = bytes.len();
+        let source = SourceText::decode(bytes);
+        let text = &source.text;
+        let lines = LineIndex::new(text);
+        let split = split(text);
+        let oversize = (size > limits.max_file_bytes).then_some(size);
+        let frontmatter = if source.is_binary() {
+            Frontmatter::default()
+        } else {
+            Frontmatter::parse(text, &split, limits.yaml)
+        };
+        let body = if source.is_binary() || oversize.is_some() {
+            Body { span: split.body, ..Body::default() }
+        } else {
+            body::parse(text, split.body)
+        };
+        Skill { path, dir_name, source, lines, split, frontmatter, body, oversize }
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> &str {
+        &self.source.text
+    }
+
+    /// 1-based line and column of byte `offset`.
+    pub fn line_col(&self, offset: usize) -> LineCol {
+        self.lines.line_col(self.text(), offset)
+    }
+
+    /// The span of the 1-based `line` (without its line break).
+    pub fn line_span(&self, line: usize) -> Span {
+        self.lines.line_span(self.text(), line.saturating_sub(1))
+    }
+
+    /// Sets the folder name (when the path alone does not show it).
+    pub fn with_dir_name(mut self, dir_name: Option<String>) -> Skill {
+        self.dir_name = dir_name;
+        self
+    }
+}
+
+fn dir_name_of(path: &Path) -> Option<String> {
+    let parent = path.parent()?;
+    let name = parent.file_name()?;
+    Some(name.to_string_lossy().into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn models_a_small_skill() {
+        let text = "---\nname: pdf\ndescription: Reads PDFs. Use when a PDF is given.\n---\n# PDF\n\n## When to use\n- a PDF\n";
+        let skill = Skill::parse("skills/pdf/SKILL.md", text.as_bytes().to_vec());
+        assert_eq!(skill.dir_name.as_deref(), Some("pdf"));
+        let name = skill.frontmatter.name().unwrap();
+        assert_eq!(name.value, "pdf");
+        assert_eq!(skill.line_col(name.span.start as usize), LineCol { line: 2, column: 7 });
+        assert_eq!(skill.body.sections.len(), 2);
+        assert_eq!(skill.line_col(skill.body.sections[1].heading.start as usize).line, 7);
+    }
+
+    #[test]
+    fn records_yaml_errors_in_file_lines() {
+        let text = "---\nname: x\ndescription: Use when: a thing\n---\n";
+        let skill = Skill::parse("x/SKILL.md", text.as_bytes().to_vec());
+        let Some(FrontmatterError::Yaml(err)) = &skill.frontmatter.error else {
+            panic!("expected a YAML error, got {:?}", skill.frontmatter.error);
+        };
+        assert_eq!(skill.line_col(err.offset).line, 3);
+    }
+
+    #[test]
+    fn not_a_mapping() {
+        let skill = Skill::parse("x/SKILL.md", b"---\n- a\n---\n".to_vec());
+        assert!(matches!(skill.frontmatter.error, Some(FrontmatterError::NotMapping { found: "list", .. })));
+    }
+}

@@ -1,0 +1,211 @@
+//! Byte spans into a skill file and their mapping to lines and columns.
+
+use serde::Serialize;
+
+/// A half-open byte range `start..end` into the whole file's text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct Span {
+    /// First byte of the span.
+    pub start: u32,
+    /// One past the last byte of the span.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `start` to `end` (byte offsets).
+    pub fn new(start: usize, end: usize) -> Self {
+        debug_assert!(start <= end, "span {start}..{end} is reversed");
+        Span {
+            start: start as u32,
+            end: end as u32,
+        }
+    }
+
+    /// An empty span at `offset`.
+    pub fn empty(offset: usize) -> Self {
+        Span::new(offset, offset)
+    }
+
+    /// The span as a `Range<usize>`.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+
+    /// Length in bytes.
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
+    /// True when the span covers no byte.
+    pub fn is_empty(self) -> bool {
+        self.start == self.end
+    }
+
+    /// The text this span covers in `source`.
+    pub fn text(self, source: &str) -> &str {
+        &source[self.range()]
+    }
+
+    /// The span shifted right by `offset` bytes.
+    pub fn shifted(self, offset: usize) -> Self {
+        Span::new(self.start as usize + offset, self.end as usize + offset)
+    }
+
+    /// The smallest span covering both.
+    pub fn cover(self, other: Span) -> Self {
+        Span {
+            start: self.start.min(other.start),
+            end: self.end.max(other.end),
+        }
+    }
+
+    /// True when `offset` lies in `start..end`.
+    pub fn contains(self, offset: usize) -> bool {
+        (self.start as usize) <= offset && offset < self.end as usize
+    }
+}
+
+/// A 1-based line and column; columns count characters, not bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct LineCol {
+    /// 1-based line number.
+    pub line: u32,
+    /// 1-based column, in characters from the start of the line.
+    pub column: u32,
+}
+
+/// Maps byte offsets to lines and columns. Line breaks are `\n`, `\r\n` and a lone `\r`.
+#[derive(Clone, Debug, Default)]
+pub struct LineIndex {
+    /// Byte offset where each line starts; the first is always 0.
+    starts: Vec<u32>,
+    /// Total length of the text.
+    len: u32,
+}
+
+impl LineIndex {
+    /// Builds the index of `text` in one pass.
+    pub fn new(text: &str) -> Self {
+        let bytes = text.as_bytes();
+        let mut starts = Vec::with_capacity(bytes.len() / 40 + 1);
+        starts.push(0);
+        let mut i = 0;
+        while let Some(pos) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
+            let at = i + pos;
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
+                at + 2
+            } else {
+                at + 1
+            };
+            starts.push(next as u32);
+            i = next;
+        }
+        LineIndex {
+            starts,
+            len: bytes.len() as u32,
+        }
+    }
+
+    /// Number of lines (a final line break does not start a counted line of its own
+    /// unless text follows it).
+    pub fn line_count(&self) -> usize {
+        match self.starts.last() {
+            Some(&last) if last == self.len && self.starts.len() > 1 => self.starts.len() - 1,
+            _ => self.starts.len(),
+        }
+    }
+
+    /// 0-based line holding byte `offset`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&(offset as u32)) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    /// Byte offset where 0-based `line` starts.
+    pub fn line_start(&self, line: usize) -> usize {
+        self.starts
+            .get(line)
+            .copied()
+            .unwrap_or(self.len)
+            .min(self.len) as usize
+    }
+
+    /// Byte span of 0-based `line`, without its line break.
+    pub fn line_span(&self, text: &str, line: usize) -> Span {
+        let start = self.line_start(line);
+        let mut end = self.line_start(line + 1);
+        let bytes = text.as_bytes();
+        while end > start && matches!(bytes[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        Span::new(start, end)
+    }
+
+    /// 1-based line and character column of byte `offset`.
+    pub fn line_col(&self, text: &str, offset: usize) -> LineCol {
+        let offset = floor_char_boundary(text, offset.min(text.len()));
+        let line = self.line_of(offset);
+        let start = self.line_start(line);
+        let column = text[start..offset].chars().count() + 1;
+        LineCol {
+            line: line as u32 + 1,
+            column: column as u32,
+        }
+    }
+
+    /// Byte offset of 1-based `line` and character `column`, clamped to the line.
+    pub fn offset(&self, text: &str, at: LineCol) -> usize {
+        let line = (at.line.max(1) - 1) as usize;
+        let span = self.line_span(text, line);
+        let line_text = span.text(text);
+        let skip = (at.column.max(1) - 1) as usize;
+        span.start as usize
+            + line_text
+                .char_indices()
+                .nth(skip)
+                .map_or(line_text.len(), |(i, _)| i)
+    }
+}
+
+/// The largest char boundary of `text` at or below `offset`.
+pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn maps_lf_crlf_and_lone_cr() {
+        let text = "ab\ncd\r\nef\rgh";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_count(), 4);
+        assert_eq!(index.line_col(text, 0), LineCol { line: 1, column: 1 });
+        assert_eq!(index.line_col(text, 4), LineCol { line: 2, column: 2 });
+        assert_eq!(index.line_col(text, 7), LineCol { line: 3, column: 1 });
+        assert_eq!(index.line_col(text, 10), LineCol { line: 4, column: 1 });
+        assert_eq!(index.line_span(text, 1).text(text), "cd");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "é✓x";
+        let index = LineIndex::new(text);
+        assert_eq!(index.line_col(text, 5).column, 3);
+        assert_eq!(index.offset(text, LineCol { line: 1, column: 3 }), 5);
+    }
+
+    #[test]
+    fn final_newline_does_not_count_as_a_line() {
+        assert_eq!(LineIndex::new("a\nb\n").line_count(), 2);
+        assert_eq!(LineIndex::new("a\nb").line_count(), 2);
+        assert_eq!(LineIndex::new("").line_count(), 1);
+    }
+}

@@ -1,0 +1,10 @@
+//! Everything YAML: the rest of the crate never names a YAML crate, so the engine can be
+//! swapped here alone.
+//!
+//! [`parse`] reads a YAML document into a [`Node`] tree in which every key and value keeps its
+//! byte span in the file, with duplicate keys, flow collections and comments noted, and with
+//! hard limits on nesting, node count (alias expansion included) and size.
+
+mod tree;
+
+pub use tree::{Comment, Document, Duplicate, Entry, Limits, Node, ScalarKind, Style, Value, YamlError, YamlErrorKind, parse};
