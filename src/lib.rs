@@ -4,7 +4,12 @@
 //! a skill into diagnostics, and a reporter prints them. Rules never print and see the file
 //! system only through the context they are given; reporters never judge.
 
+pub mod cli;
+pub mod discover;
+pub mod lint;
+pub mod report;
 pub mod skill;
+pub mod text;
 pub mod yaml;
 
 pub use skill::Skill;

@@ -1,0 +1,82 @@
+//! The command line: a thin shell that parses arguments, calls the library and prints.
+
+mod lint;
+mod rules;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Generate, lint and test Claude skills (SKILL.md).
+#[derive(Debug, Parser)]
+#[command(name = "skillsmith", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lint skills: SKILL.md files, skill folders, or folders searched for skills.
+    Lint(lint::LintArgs),
+    /// List every rule: code, name, group, default level per target, fix.
+    Rules(rules::RulesArgs),
+    /// Print a rule's documentation.
+    Explain(rules::ExplainArgs),
+}
+
+/// Exit code for usage and I/O errors.
+pub const EXIT_USAGE: u8 = 2;
+
+/// Runs the command line; returns the process's exit code.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Lint(args) => lint::run(args),
+        Command::Rules(args) => rules::list(args),
+        Command::Explain(args) => rules::explain(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(err) => {
+            // A closed pipe (`skillsmith lint | head`) is not an error worth a message.
+            if err.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("skillsmith: {err}");
+            }
+            ExitCode::from(EXIT_USAGE)
+        }
+    }
+}
+
+/// Whether to colour output.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour when writing to a terminal and `NO_COLOR` is not set.
+    #[default]
+    Auto,
+    /// Always colour.
+    Always,
+    /// Never colour.
+    Never,
+}
+
+impl ColorChoice {
+    /// True when output should be coloured.
+    pub fn enabled(self) -> bool {
+        use std::io::IsTerminal;
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+            }
+        }
+    }
+}
+
+/// A usage error (exit code 2) with a message.
+pub fn usage_error(message: impl std::fmt::Display) -> std::io::Error {
+    std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string())
+}

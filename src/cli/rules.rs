@@ -1,0 +1,82 @@
+//! `skillsmith rules` and `skillsmith explain`.
+
+use std::io::Write;
+
+use clap::Args;
+
+use crate::lint::{Fixable, RuleMeta, Target, find, rules, suggest};
+
+use super::usage_error;
+
+/// Arguments of `skillsmith rules`.
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Print JSON instead of a table.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `skillsmith explain`.
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// A rule code (`SK103`) or name (`name-dir-mismatch`).
+    pub rule: String,
+}
+
+/// Default levels as `spec/claude-code/api`.
+pub fn levels_text(meta: &RuleMeta) -> String {
+    Target::ALL.iter().map(|&t| meta.levels.on(t).as_str()).collect::<Vec<_>>().join("/")
+}
+
+fn fixable_text(fixable: Fixable) -> &'static str {
+    match fixable {
+        Fixable::No => "-",
+        Fixable::Safe => "safe",
+        Fixable::Unsafe => "unsafe",
+    }
+}
+
+/// Prints the rule table.
+pub fn list(args: RulesArgs) -> std::io::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        let metas: Vec<&RuleMeta> = rules().iter().map(|r| r.meta()).collect();
+        serde_json::to_writer_pretty(&mut out, &metas)?;
+        writeln!(out)?;
+        return Ok(0);
+    }
+    let width = rules().iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
+    writeln!(out, "{:<6} {:<width$} {:<11} {:<27} {:<7} summary", "code", "name", "group", "spec/claude-code/api", "fix")?;
+    for rule in rules() {
+        let meta = rule.meta();
+        writeln!(
+            out,
+            "{:<6} {:<width$} {:<11} {:<27} {:<7} {}",
+            meta.code,
+            meta.name,
+            meta.group.as_str(),
+            levels_text(meta),
+            fixable_text(meta.fixable),
+            meta.summary
+        )?;
+    }
+    Ok(0)
+}
+
+/// Prints one rule's documentation.
+pub fn explain(args: ExplainArgs) -> std::io::Result<u8> {
+    let Some(index) = find(&args.rule) else {
+        let hint = suggest(&args.rule).map(|s| format!("; did you mean `{s}`?")).unwrap_or_default();
+        return Err(usage_error(format!("no rule `{}`{hint} (`skillsmith rules` lists them)", args.rule)));
+    };
+    let meta = rules()[index].meta();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "# {} {}\n", meta.code, meta.name)?;
+    writeln!(out, "{}\n", meta.summary)?;
+    writeln!(out, "- group: {}", meta.group.as_str())?;
+    writeln!(out, "- default level (spec/claude-code/api): {}", levels_text(meta))?;
+    writeln!(out, "- fix: {}", fixable_text(meta.fixable))?;
+    writeln!(out, "- enforces: {}\n", meta.source)?;
+    writeln!(out, "{}", meta.documentation())?;
+    Ok(0)
+}

@@ -1,0 +1,213 @@
+//! Finding skills: paths given on the command line become the SKILL.md files to lint.
+//!
+//! Folders are walked in parallel with ripgrep's walker: `.gitignore`d paths and folders
+//! named `.git`, `node_modules` and `target` are skipped, hidden folders such as `.claude`
+//! are not, symlinks are followed (loops are reported, a file reached twice is kept once).
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use ignore::{WalkBuilder, WalkState};
+
+/// Folder names never searched.
+pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
+
+/// A file to lint.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The path as shown to the user.
+    pub path: PathBuf,
+    /// The name of the folder holding it, as Claude Code would see it (symlinks not resolved).
+    pub dir_name: Option<String>,
+}
+
+/// A path that could not be searched or read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PathProblem {
+    /// The path.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// What discovery found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Files to lint, sorted by path, each once.
+    pub files: Vec<Candidate>,
+    /// Paths that do not exist or could not be searched.
+    pub problems: Vec<PathProblem>,
+}
+
+/// True for a file name Claude Code or a person would take for a skill file, in any case.
+pub fn is_skill_file_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("SKILL.md")
+}
+
+/// Finds the skill files named by `paths` (the current folder when empty).
+pub fn discover(paths: &[PathBuf]) -> Discovered {
+    let default = [PathBuf::from(".")];
+    let paths = if paths.is_empty() { &default[..] } else { paths };
+    let mut found = Discovered::default();
+    let mut walk_roots = Vec::new();
+    for path in paths {
+        match std::fs::metadata(path) {
+            Err(err) => {
+                let message = match std::fs::symlink_metadata(path) {
+                    Ok(_) => format!("cannot read `{}`: {} (a dangling or looping symbolic link)", path.display(), describe(&err)),
+                    Err(_) => format!("cannot read `{}`: {}", path.display(), describe(&err)),
+                };
+                found.problems.push(PathProblem { path: path.clone(), message });
+            }
+            Ok(meta) if meta.is_dir() => walk_roots.push(path.clone()),
+            Ok(_) => found.files.push(candidate(path.clone())),
+        }
+    }
+    if !walk_roots.is_empty() {
+        walk(&walk_roots, &mut found);
+    }
+    dedupe(&mut found.files);
+    found.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    found.problems.dedup();
+    found
+}
+
+fn walk(roots: &[PathBuf], found: &mut Discovered) {
+    let mut builder = WalkBuilder::new(&roots[0]);
+    for root in &roots[1..] {
+        builder.add(root);
+    }
+    builder
+        .hidden(false)
+        .git_global(false)
+        .follow_links(true)
+        .filter_entry(|entry| {
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir && entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+        });
+    let files = Mutex::new(Vec::new());
+    let problems = Mutex::new(Vec::new());
+    builder.build_parallel().run(|| {
+        Box::new(|entry| {
+            match entry {
+                Ok(entry) => {
+                    let is_file = entry.file_type().is_some_and(|t| t.is_file());
+                    let named = entry.file_name().to_str().is_some_and(is_skill_file_name);
+                    if named && is_file {
+                        files.lock().expect("no panics while locked").push(candidate(clean(entry.into_path())));
+                    } else if named && entry.file_type().is_some_and(|t| t.is_dir()) {
+                        let path = clean(entry.into_path());
+                        let message = format!("`{}` is a folder, not a skill file", path.display());
+                        problems.lock().expect("no panics while locked").push(PathProblem { path, message });
+                    }
+                }
+                Err(err) => {
+                    if let Some(problem) = walk_problem(&err) {
+                        problems.lock().expect("no panics while locked").push(problem);
+                    }
+                }
+            }
+            WalkState::Continue
+        })
+    });
+    found.files.extend(files.into_inner().expect("walk finished"));
+    found.problems.extend(problems.into_inner().expect("walk finished"));
+}
+
+/// Turns a walker error into a problem with a path, where it names one.
+fn walk_problem(err: &ignore::Error) -> Option<PathProblem> {
+    match err {
+        ignore::Error::WithPath { path, err } => {
+            let message = format!("cannot read `{}`: {}", clean(path.clone()).display(), inner_message(err));
+            Some(PathProblem { path: clean(path.clone()), message })
+        }
+        ignore::Error::Loop { child, .. } => {
+            let path = clean(child.clone());
+            Some(PathProblem { message: format!("`{}` is a symbolic link loop; not followed", path.display()), path })
+        }
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => walk_problem(err),
+        ignore::Error::Partial(errs) => errs.iter().find_map(walk_problem),
+        // Problems inside .gitignore files themselves do not stop linting.
+        _ => None,
+    }
+}
+
+fn inner_message(err: &ignore::Error) -> String {
+    match err {
+        ignore::Error::Io(io) => describe(io),
+        other => other.to_string(),
+    }
+}
+
+/// An I/O error in words, without the "(os error N)" tail.
+pub fn describe(err: &std::io::Error) -> String {
+    let text = err.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
+    }
+}
+
+fn candidate(path: PathBuf) -> Candidate {
+    let dir_name = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty() && p.file_name().is_some())
+        .map(Path::to_path_buf)
+        .or_else(|| std::path::absolute(&path).ok().and_then(|a| a.parent().map(Path::to_path_buf)))
+        .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()));
+    Candidate { path, dir_name }
+}
+
+/// `./a/b` shown as `a/b`.
+fn clean(path: PathBuf) -> PathBuf {
+    match path.strip_prefix(".") {
+        Ok(rest) if !rest.as_os_str().is_empty() => rest.to_path_buf(),
+        _ => path,
+    }
+}
+
+/// Sorts by path and keeps one candidate per real file (a skill reached through two links
+/// is linted once, under the first path in order).
+fn dedupe(files: &mut Vec<Candidate>) {
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    files.dedup_by(|a, b| a.path == b.path);
+    let mut seen = HashSet::new();
+    files.retain(|c| match std::fs::canonicalize(&c.path) {
+        Ok(real) => seen.insert(real),
+        Err(_) => true,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skill_file_names() {
+        assert!(is_skill_file_name("SKILL.md"));
+        assert!(is_skill_file_name("skill.md"));
+        assert!(!is_skill_file_name("SKILL.markdown"));
+    }
+
+    #[test]
+    fn finds_skills_in_hidden_folders_and_skips_ignored_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for rel in [".claude/skills/a/SKILL.md", "node_modules/x/SKILL.md", "plugins/p/skills/b/skill.md", "target/c/SKILL.md"] {
+            std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+            std::fs::write(root.join(rel), "x").unwrap();
+        }
+        let found = discover(&[root.to_path_buf()]);
+        let names: Vec<_> = found.files.iter().map(|c| c.path.strip_prefix(root).unwrap().to_path_buf()).collect();
+        assert_eq!(names, [PathBuf::from(".claude/skills/a/SKILL.md"), PathBuf::from("plugins/p/skills/b/skill.md")]);
+        assert_eq!(found.files[0].dir_name.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn missing_paths_are_problems() {
+        let found = discover(&[PathBuf::from("/definitely/not/here")]);
+        assert!(found.files.is_empty());
+        assert!(found.problems[0].message.contains("No such file"), "{:?}", found.problems);
+    }
+}

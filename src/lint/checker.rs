@@ -1,0 +1,90 @@
+//! The context a rule checks a skill in, and where its diagnostics go.
+
+use std::path::{Path, PathBuf};
+
+use crate::skill::{Skill, Span};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::fs::FileSystem;
+use super::rule::RuleMeta;
+use super::settings::Settings;
+use super::target::Target;
+
+/// What a rule sees: the skill, the settings, the file system window. Rules report through
+/// it; it stamps each diagnostic with the rule and its configured severity.
+pub struct Checker<'a> {
+    /// The skill being checked.
+    pub skill: &'a Skill,
+    /// The effective settings for this file.
+    pub settings: &'a Settings,
+    /// The file system, as far as rules may see it.
+    pub fs: &'a dyn FileSystem,
+    rule: &'static RuleMeta,
+    severity: Severity,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl<'a> Checker<'a> {
+    /// A checker for `skill`, reporting as `rule` at `severity`.
+    pub fn new(
+        skill: &'a Skill,
+        settings: &'a Settings,
+        fs: &'a dyn FileSystem,
+        rule: &'static RuleMeta,
+        severity: Severity,
+    ) -> Self {
+        Checker { skill, settings, fs, rule, severity, diagnostics: Vec::new() }
+    }
+
+    /// The target being checked against.
+    pub fn target(&self) -> Target {
+        self.settings.target
+    }
+
+    /// The file's text.
+    pub fn text(&self) -> &'a str {
+        self.skill.text()
+    }
+
+    /// The folder holding the SKILL.md.
+    pub fn skill_dir(&self) -> PathBuf {
+        self.skill
+            .path
+            .parent()
+            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+    }
+
+    /// The span of the one character at `offset` (empty at a line break or the end).
+    pub fn char_span(&self, offset: usize) -> Span {
+        let text = self.text();
+        let offset = crate::skill::floor_char_boundary(text, offset.min(text.len()));
+        match text[offset..].chars().next() {
+            Some(c) if c != '\n' && c != '\r' => Span::new(offset, offset + c.len_utf8()),
+            _ => Span::empty(offset),
+        }
+    }
+
+    /// Reports a finding at `span`; chain `.help(..)` and `.fix(..)` on the result.
+    pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.diagnostics.push(Diagnostic {
+            rule: self.rule,
+            severity: self.severity,
+            message: message.into(),
+            span,
+            help: None,
+            fix: None,
+        });
+        self.diagnostics.last_mut().expect("just pushed")
+    }
+
+    /// The diagnostics reported so far.
+    pub fn into_diagnostics(self) -> Vec<Diagnostic> {
+        self.diagnostics
+    }
+
+    /// Switches to reporting as another rule (used by the engine between rules).
+    pub(crate) fn set_rule(&mut self, rule: &'static RuleMeta, severity: Severity) {
+        self.rule = rule;
+        self.severity = severity;
+    }
+}

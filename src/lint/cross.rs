@@ -1,0 +1,89 @@
+//! What the repository-wide rules know of each skill: a compact summary, so checks across
+//! thousands of skills index by name instead of holding every file.
+
+use std::path::PathBuf;
+
+use crate::skill::{Skill, Span};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::finding::{Location, locate_span};
+use super::rule::RuleMeta;
+use super::settings::RuleOptions;
+
+/// The part of a skill the cross-skill rules need.
+#[derive(Clone, Debug)]
+pub struct SkillSummary {
+    /// The file's path as shown.
+    pub path: PathBuf,
+    /// The `name` value and its span, if any.
+    pub name: Option<(String, Span)>,
+    /// Where `description` is (or line 1), for locating budget findings.
+    pub description_span: Span,
+    /// Characters of `description` plus `when_to_use`, as listed by Claude Code.
+    pub listing_chars: usize,
+    /// 1-based line and column of the name's value, for "first defined here" notes.
+    pub name_line: u32,
+    /// The name's and description's places, located while the text was at hand.
+    pub anchors: Vec<Location>,
+}
+
+impl SkillSummary {
+    /// Summarises a modelled skill.
+    pub fn of(skill: &Skill) -> SkillSummary {
+        let fm = &skill.frontmatter;
+        let name = fm.name().map(|f| (f.value.trim().to_string(), f.span));
+        let description = fm.description();
+        let listing_chars = description.map_or(0, |d| d.value.chars().count())
+            + fm.str_field("when_to_use").map_or(0, |w| w.value.chars().count());
+        let description_span = description.map_or(Span::empty(0), |d| d.key_span);
+        let name_line = name.as_ref().map_or(0, |(_, span)| skill.line_col(span.start as usize).line);
+        let mut anchors = vec![locate_span(skill, description_span)];
+        if let Some((_, span)) = &name {
+            anchors.push(locate_span(skill, *span));
+        }
+        SkillSummary { path: skill.path.clone(), name, description_span, listing_chars, name_line, anchors }
+    }
+
+    /// The located place of `span` (one of the anchors), or line 1.
+    pub fn location(&self, span: Span) -> Location {
+        self.anchors.iter().find(|a| a.span == span).cloned().unwrap_or_else(|| Location {
+            span: Span::empty(0),
+            start: crate::skill::LineCol { line: 1, column: 1 },
+            end: crate::skill::LineCol { line: 1, column: 1 },
+            snippet: super::finding::Snippet { line: 1, text: String::new(), start: 0, end: 0 },
+        })
+    }
+}
+
+/// What a repository rule sees: every skill's summary and the options; it reports against a
+/// skill by its index in `skills`.
+pub struct CrossChecker<'a> {
+    /// All skills of the run, in output order.
+    pub skills: &'a [SkillSummary],
+    /// Rule options of the run.
+    pub options: &'a RuleOptions,
+    rule: &'static RuleMeta,
+    severity: Severity,
+    out: Vec<(usize, Diagnostic)>,
+}
+
+impl<'a> CrossChecker<'a> {
+    /// A checker reporting as `rule` at `severity`.
+    pub fn new(skills: &'a [SkillSummary], options: &'a RuleOptions, rule: &'static RuleMeta, severity: Severity) -> Self {
+        CrossChecker { skills, options, rule, severity, out: Vec::new() }
+    }
+
+    /// Reports a finding in skill `index` at `span`.
+    pub fn report(&mut self, index: usize, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.out.push((
+            index,
+            Diagnostic { rule: self.rule, severity: self.severity, message: message.into(), span, help: None, fix: None },
+        ));
+        &mut self.out.last_mut().expect("just pushed").1
+    }
+
+    /// The findings, each with the index of its skill.
+    pub fn into_diagnostics(self) -> Vec<(usize, Diagnostic)> {
+        self.out
+    }
+}

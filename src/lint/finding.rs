@@ -1,0 +1,145 @@
+//! Diagnostics located for output: line and column, the source lines they point at, and
+//! their fix with positions. Once located, a finding no longer needs the file's text.
+
+use serde::Serialize;
+
+use crate::skill::{LineCol, Skill, Span};
+
+use super::diagnostic::{Diagnostic, Fix, Severity};
+use super::rule::RuleMeta;
+
+/// The source lines a finding points at, cut to a window around long lines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// 1-based number of the first line shown.
+    pub line: u32,
+    /// The lines shown (without the final line break).
+    pub text: String,
+    /// The bytes of `text` the finding points at.
+    pub start: usize,
+    /// End of those bytes.
+    pub end: usize,
+}
+
+/// Where a finding is: start and end as lines and columns, and the lines to show.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// Byte span in the file.
+    pub span: Span,
+    /// 1-based start.
+    pub start: LineCol,
+    /// 1-based end.
+    pub end: LineCol,
+    /// The lines to show.
+    pub snippet: Snippet,
+}
+
+/// One edit of a fix, located.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocatedEdit {
+    /// Start of the replaced text.
+    pub start: LineCol,
+    /// End of the replaced text.
+    pub end: LineCol,
+    /// The new text.
+    pub content: String,
+}
+
+/// A fix with its edits located.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct LocatedFix {
+    /// The fix as the rule made it (byte spans).
+    #[serde(flatten)]
+    pub fix: Fix,
+    /// Its edits as lines and columns.
+    #[serde(rename = "located_edits")]
+    pub located: Vec<LocatedEdit>,
+}
+
+/// A diagnostic ready for a reporter.
+#[derive(Clone, Debug)]
+pub struct Finding {
+    /// The rule.
+    pub rule: &'static RuleMeta,
+    /// Severity after configuration.
+    pub severity: Severity,
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub help: Option<String>,
+    /// Where.
+    pub location: Location,
+    /// A fix, if the rule offers one.
+    pub fix: Option<LocatedFix>,
+}
+
+/// All findings of one file.
+#[derive(Clone, Debug)]
+pub struct FileResult {
+    /// The file as shown.
+    pub path: std::path::PathBuf,
+    /// Its findings, by position then code.
+    pub findings: Vec<Finding>,
+}
+
+/// Lines longer than this are shown as a window around the finding.
+const WIDE_LINE: usize = 240;
+/// At most this many lines are shown per finding.
+const MAX_LINES: usize = 4;
+
+/// Locates `span` in `skill`.
+pub fn locate_span(skill: &Skill, span: Span) -> Location {
+    let text = skill.text();
+    let start = skill.line_col(span.start as usize);
+    let end = skill.line_col(span.end as usize);
+    let first = start.line as usize;
+    let last = (end.line as usize).min(first + MAX_LINES - 1).max(first);
+    let from = skill.line_span(first).start as usize;
+    let to = skill.line_span(last).end as usize;
+    let mut a = (span.start as usize).clamp(from, to);
+    let mut b = (span.end as usize).clamp(a, to);
+    let mut shown = &text[from..to];
+    let mut offset = from;
+    if first == last && shown.len() > WIDE_LINE {
+        let lo = crate::skill::floor_char_boundary(text, a.saturating_sub(WIDE_LINE / 3).max(from));
+        let hi = crate::skill::floor_char_boundary(text, (b.max(a) + WIDE_LINE / 2).min(to));
+        let hi = hi.max(lo);
+        shown = &text[lo..hi];
+        offset = lo;
+        b = b.min(hi);
+        a = a.min(b);
+    }
+    Location {
+        span,
+        start,
+        end,
+        snippet: Snippet { line: start.line, text: shown.to_string(), start: a - offset, end: b - offset },
+    }
+}
+
+/// Turns a diagnostic into a finding.
+pub fn locate(skill: &Skill, diagnostic: Diagnostic) -> Finding {
+    let location = locate_span(skill, diagnostic.span);
+    let fix = diagnostic.fix.map(|fix| {
+        let located = fix
+            .edits
+            .iter()
+            .map(|e| LocatedEdit {
+                start: skill.line_col(e.span.start as usize),
+                end: skill.line_col(e.span.end as usize),
+                content: e.replacement.clone(),
+            })
+            .collect();
+        LocatedFix { fix, located }
+    });
+    Finding { rule: diagnostic.rule, severity: diagnostic.severity, message: diagnostic.message, help: diagnostic.help, location, fix }
+}
+
+impl FileResult {
+    /// Sorts findings by position, then code, then message.
+    pub fn sort(&mut self) {
+        self.findings.sort_by(|a, b| {
+            (a.location.span.start, a.location.span.end, a.rule.code, &a.message).cmp(&(b.location.span.start, b.location.span.end, b.rule.code, &b.message))
+        });
+    }
+}

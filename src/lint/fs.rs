@@ -1,0 +1,115 @@
+//! The only window rules have on the file system: which paths exist, what a folder holds,
+//! what a referenced file says. Tests give rules an in-memory one.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// What rules may ask of the file system.
+pub trait FileSystem: Sync {
+    /// True when `path` exists (file or folder).
+    fn exists(&self, path: &Path) -> bool;
+
+    /// True when `path` is a folder.
+    fn is_dir(&self, path: &Path) -> bool;
+
+    /// The text of the file at `path`, if it is readable UTF-8 of at most `max_bytes`.
+    fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String>;
+
+    /// Every file under `dir`, recursively, as paths relative to `dir`, sorted; at most
+    /// `limit` of them.
+    fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf>;
+}
+
+/// The real file system.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RealFs;
+
+impl FileSystem for RealFs {
+    fn exists(&self, path: &Path) -> bool {
+        path.exists()
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        path.is_dir()
+    }
+
+    fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
+        let meta = std::fs::metadata(path).ok()?;
+        if !meta.is_file() || meta.len() > max_bytes {
+            return None;
+        }
+        String::from_utf8(std::fs::read(path).ok()?).ok()
+    }
+
+    fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
+        let mut out: Vec<PathBuf> = walkdir_files(dir, limit);
+        out.sort();
+        out
+    }
+}
+
+fn walkdir_files(dir: &Path, limit: usize) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut pending = vec![dir.to_path_buf()];
+    while let Some(current) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&current) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let Ok(kind) = entry.file_type() else { continue };
+            let path = entry.path();
+            if kind.is_dir() {
+                pending.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.to_path_buf());
+                if out.len() >= limit {
+                    return out;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An in-memory file system for tests: a map from path to text.
+#[derive(Clone, Debug, Default)]
+pub struct MemoryFs {
+    files: BTreeMap<PathBuf, String>,
+}
+
+impl MemoryFs {
+    /// An empty one.
+    pub fn new() -> Self {
+        MemoryFs::default()
+    }
+
+    /// Adds a file.
+    pub fn with_file(mut self, path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        self.files.insert(path.into(), text.into());
+        self
+    }
+}
+
+impl FileSystem for MemoryFs {
+    fn exists(&self, path: &Path) -> bool {
+        self.files.contains_key(path) || self.is_dir(path)
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.files.keys().any(|file| file != path && file.starts_with(path))
+    }
+
+    fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
+        self.files.get(path).filter(|t| t.len() as u64 <= max_bytes).cloned()
+    }
+
+    fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
+        self.files
+            .keys()
+            .filter_map(|file| file.strip_prefix(dir).ok())
+            .filter(|rel| !rel.as_os_str().is_empty())
+            .map(Path::to_path_buf)
+            .take(limit)
+            .collect()
+    }
+}

@@ -1,0 +1,31 @@
+//! The lint engine: rules, their registry, settings, and running them.
+//!
+//! Rules live one per file under [`rules`], each documented in its doc comment, registered
+//! in one table ([`rules::RULES`]) that is the only list of codes: `skillsmith rules`,
+//! `skillsmith explain` and the README's rule table all read it.
+
+mod checker;
+mod cross;
+mod diagnostic;
+mod engine;
+pub mod fields;
+mod finding;
+mod fs;
+mod registry;
+mod rule;
+pub mod rules;
+mod run;
+mod settings;
+mod target;
+
+pub use checker::Checker;
+pub use cross::{CrossChecker, SkillSummary};
+pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Level, Severity};
+pub use engine::{check_all, check_skill};
+pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippet, locate, locate_span};
+pub use fs::{FileSystem, MemoryFs, RealFs};
+pub use run::{LintRun, RunOptions, SettingsProvider, Uniform, io_finding, lint_discovered, lint_paths, read_skill};
+pub use registry::{Selector, find, parse_selector, rules, suggest};
+pub use rule::{Fixable, Group, Levels, Rule, RuleMeta};
+pub use settings::{RuleOptions, Selection, Settings, UnknownSelector};
+pub use target::Target;

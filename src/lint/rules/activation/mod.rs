@@ -1,0 +1,3 @@
+//! Rules about whether an agent will know when to use the skill.
+
+pub mod description_no_trigger;

@@ -1,0 +1,56 @@
+use crate::declare_rule;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
+use crate::lint::{Checker, Level};
+use crate::skill::Span;
+use crate::yaml::ScalarKind;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a frontmatter without `name`, or with an empty one.
+    ///
+    /// ## Why is this bad?
+    /// The specification requires a name. Claude Code falls back to the folder's name, so
+    /// there it is a warning; on `spec` and `api` an error.
+    ///
+    /// ## Example
+    /// ```yaml
+    /// description: Reads PDFs. Use when a PDF is attached.
+    /// ```
+    /// Add `name: pdf` (the folder's name).
+    pub struct NameMissing {
+        code: "SK101",
+        name: "name-missing",
+        group: Frontmatter,
+        summary: "The frontmatter has no name",
+        levels: Levels { spec: Level::Error, claude_code: Level::Warning, api: Level::Error },
+        fixable: No,
+        source: "Agent Skills specification",
+    }
+}
+
+impl Rule for NameMissing {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let fm = &cx.skill.frontmatter;
+        if !fm.is_usable() || fm.document.is_none() {
+            return;
+        }
+        let suggestion = cx.skill.dir_name.as_deref().map_or(String::new(), |d| format!(" (the folder's name: `name: {d}`)"));
+        match fm.entry("name") {
+            None => {
+                let at = cx.skill.split.open.unwrap_or(Span::empty(0));
+                cx.report(at, "the frontmatter has no `name`").help(format!("add a name{suggestion}"));
+            }
+            Some(entry) => {
+                let empty = matches!(entry.value.scalar_kind(), Some(ScalarKind::Null))
+                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty());
+                if empty {
+                    cx.report(entry.key.span, "`name` is empty").help(format!("set a name{suggestion}"));
+                }
+            }
+        }
+    }
+}

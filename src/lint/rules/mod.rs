@@ -1,0 +1,77 @@
+//! Every rule, one per file, grouped in folders; [`RULES`] is the registry: the only list of
+//! codes, in code order.
+
+pub mod activation;
+pub mod file;
+pub mod frontmatter;
+pub mod repository;
+
+use super::rule::Rule;
+
+/// Every rule, in code order. Codes and names are stable: never renumber or rename one.
+pub static RULES: &[&dyn Rule] = &[
+    &file::io_error::IoError,
+    &file::invalid_encoding::InvalidEncoding,
+    &file::utf8_bom::Utf8Bom,
+    &file::skill_file_name::SkillFileName,
+    &file::frontmatter_missing::FrontmatterMissing,
+    &file::frontmatter_unclosed::FrontmatterUnclosed,
+    &file::yaml_syntax::YamlSyntax,
+    &file::frontmatter_not_mapping::FrontmatterNotMapping,
+    &file::duplicate_key::DuplicateKey,
+    &file::limit_reached::LimitReached,
+    &file::flow_style::FlowStyle,
+    &frontmatter::unknown_key::UnknownKey,
+    &frontmatter::name_missing::NameMissing,
+    &frontmatter::name_invalid::NameInvalid,
+    &frontmatter::name_dir_mismatch::NameDirMismatch,
+    &frontmatter::name_ascii::NameNotAscii,
+    &frontmatter::name_reserved_word::NameReservedWord,
+    &frontmatter::name_vague::NameVague,
+    &frontmatter::description_missing::DescriptionMissing,
+    &frontmatter::description_too_long::DescriptionTooLong,
+    &frontmatter::listing_entry_too_long::ListingEntryTooLong,
+    &frontmatter::description_person::DescriptionPerson,
+    &frontmatter::compatibility_too_long::CompatibilityTooLong,
+    &frontmatter::metadata_not_map::MetadataNotMap,
+    &frontmatter::allowed_tools_form::AllowedToolsForm,
+    &frontmatter::field_type::FieldTypeRule,
+    &frontmatter::version_top_level::VersionTopLevel,
+    &frontmatter::scalar_not_string::ScalarNotString,
+    &frontmatter::xml_in_frontmatter::XmlInFrontmatter,
+    &frontmatter::metadata_nested_value::MetadataNestedValue,
+    &activation::description_no_trigger::DescriptionNoTrigger,
+    &repository::duplicate_name::DuplicateName,
+    &repository::listing_budget::ListingBudget,
+];
+
+#[cfg(test)]
+mod tests {
+    use super::RULES;
+
+    #[test]
+    fn codes_and_names_are_unique_ordered_and_documented() {
+        let mut codes: Vec<&str> = RULES.iter().map(|r| r.meta().code).collect();
+        let sorted = {
+            let mut c = codes.clone();
+            c.sort();
+            c
+        };
+        assert_eq!(codes, sorted, "RULES must be in code order");
+        codes.dedup();
+        assert_eq!(codes.len(), RULES.len(), "duplicate code");
+        let mut names: Vec<&str> = RULES.iter().map(|r| r.meta().name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), RULES.len(), "duplicate name");
+        for rule in RULES {
+            let meta = rule.meta();
+            assert!(meta.code.len() == 5 && meta.code.starts_with("SK"), "{}", meta.code);
+            assert!(meta.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", meta.name);
+            let doc = meta.documentation();
+            for heading in ["## What it does", "## Why is this bad?", "## Example"] {
+                assert!(doc.contains(heading), "{} lacks `{heading}`", meta.code);
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+use crate::declare_rule;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
+use crate::lint::{CrossChecker, Level};
+
+declare_rule! {
+    /// ## What it does
+    /// Adds up the listing entries (description plus `when_to_use`) of every skill in the
+    /// run and warns when the total is over the listing budget (8,000 characters by default;
+    /// option `listing-budget`), naming the largest entries. Reported once, on the largest.
+    ///
+    /// ## Why is this bad?
+    /// Claude Code gives the whole skill listing a small share of the context window; past
+    /// it, the descriptions of the least-used skills are dropped, and those skills stop
+    /// triggering without any error.
+    ///
+    /// ## Example
+    /// 40 skills with 300-character descriptions (12,000 characters) against a budget of
+    /// 8,000: shorten the largest descriptions first.
+    pub struct ListingBudget {
+        code: "SK601",
+        name: "listing-budget",
+        group: Repository,
+        summary: "All descriptions together exceed the skill listing budget",
+        levels: Levels { spec: Level::Off, claude_code: Level::Warning, api: Level::Off },
+        fixable: No,
+        source: "Claude Code skills documentation",
+    }
+}
+
+impl Rule for ListingBudget {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_all(&self, cx: &mut CrossChecker<'_>) {
+        let budget = cx.options.listing_budget;
+        let total: usize = cx.skills.iter().map(|s| s.listing_chars).sum();
+        if total <= budget {
+            return;
+        }
+        let mut order: Vec<usize> = (0..cx.skills.len()).collect();
+        order.sort_by(|&a, &b| cx.skills[b].listing_chars.cmp(&cx.skills[a].listing_chars).then(a.cmp(&b)));
+        let largest: Vec<String> = order
+            .iter()
+            .take(5)
+            .map(|&i| format!("{} ({})", cx.skills[i].name.as_ref().map_or_else(|| cx.skills[i].path.display().to_string(), |(n, _)| n.clone()), cx.skills[i].listing_chars))
+            .collect();
+        let at = order[0];
+        let span = cx.skills[at].description_span;
+        let count = cx.skills.len();
+        cx.report(at, span, format!("the {count} skills' descriptions hold {total} characters, over the listing budget of {budget}"))
+            .help(format!("the largest: {}; shorten them, or raise `listing-budget` if your context window is larger", largest.join(", ")));
+    }
+}

@@ -1,0 +1,189 @@
+//! A whole lint run: discover the files, read and lint each once (in parallel), run the
+//! repository rules over compact summaries, and return findings in path order.
+
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::discover::{self, Candidate, Discovered};
+use crate::skill::{LineCol, ParseLimits, Skill, Span};
+
+use super::cross::SkillSummary;
+use super::engine::{check_all, check_skill};
+use super::finding::{FileResult, Finding, Location, Snippet, locate};
+use super::fs::FileSystem;
+use super::rules::file::io_error::IoError;
+use super::settings::Settings;
+use super::diagnostic::Severity;
+
+/// Gives each file its settings (from the nearest config, once configs exist) and the run
+/// its repository-wide settings.
+pub trait SettingsProvider: Sync {
+    /// The settings for the file at `path`.
+    fn settings_for(&self, path: &Path) -> Arc<Settings>;
+
+    /// The settings for the repository rules, which see all files at once.
+    fn run_settings(&self) -> Arc<Settings>;
+}
+
+/// The same settings for every file.
+#[derive(Clone, Debug)]
+pub struct Uniform(pub Arc<Settings>);
+
+impl SettingsProvider for Uniform {
+    fn settings_for(&self, _path: &Path) -> Arc<Settings> {
+        self.0.clone()
+    }
+
+    fn run_settings(&self) -> Arc<Settings> {
+        self.0.clone()
+    }
+}
+
+/// The result of a run.
+#[derive(Debug, Default)]
+pub struct LintRun {
+    /// Every file linted or that failed to read, in path order, findings sorted.
+    pub files: Vec<FileResult>,
+    /// How many skill files were read and linted.
+    pub skills: usize,
+}
+
+impl LintRun {
+    /// True when some path could not be read (exit code 2).
+    pub fn has_io_errors(&self) -> bool {
+        self.files.iter().flat_map(|f| &f.findings).any(|f| f.rule.code == IoError::META.code)
+    }
+
+    /// Count of findings at `severity`.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.files.iter().flat_map(|f| &f.findings).filter(|f| f.severity == severity).count()
+    }
+}
+
+/// How to read files.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RunOptions {
+    /// Limits on each file.
+    pub limits: ParseLimits,
+}
+
+/// Lints the skills found under `paths`.
+pub fn lint_paths(paths: &[PathBuf], settings: &dyn SettingsProvider, fs: &dyn FileSystem, options: RunOptions) -> LintRun {
+    lint_discovered(discover::discover(paths), settings, fs, options)
+}
+
+/// Lints already discovered files.
+pub fn lint_discovered(found: Discovered, settings: &dyn SettingsProvider, fs: &dyn FileSystem, options: RunOptions) -> LintRun {
+    let linted: Vec<(FileResult, Option<SkillSummary>)> =
+        found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options)).collect();
+    let skills = linted.iter().filter(|(_, s)| s.is_some()).count();
+    let (mut files, summaries): (Vec<FileResult>, Vec<Option<SkillSummary>>) = linted.into_iter().unzip();
+
+    let present: Vec<(usize, SkillSummary)> = summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
+    let (owners, summaries): (Vec<usize>, Vec<SkillSummary>) = present.into_iter().unzip();
+    for (index, diagnostic) in check_all(&summaries, &settings.run_settings()) {
+        let summary = &summaries[index];
+        let location = summary.location(diagnostic.span);
+        files[owners[index]].findings.push(Finding {
+            rule: diagnostic.rule,
+            severity: diagnostic.severity,
+            message: diagnostic.message,
+            help: diagnostic.help,
+            location,
+            fix: None,
+        });
+    }
+
+    for problem in found.problems {
+        files.push(FileResult { path: problem.path, findings: vec![io_finding(problem.message)] });
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for file in &mut files {
+        file.sort();
+    }
+    LintRun { files, skills }
+}
+
+/// Reads, models and lints one file; the text is dropped before returning.
+fn lint_candidate(candidate: &Candidate, settings: &dyn SettingsProvider, fs: &dyn FileSystem, options: RunOptions) -> (FileResult, Option<SkillSummary>) {
+    let path = &candidate.path;
+    let skill = match read_skill(candidate, options.limits) {
+        Ok(skill) => skill,
+        Err(message) => return (FileResult { path: path.clone(), findings: vec![io_finding(message)] }, None),
+    };
+    let settings = settings.settings_for(path);
+    let diagnostics = check_skill(&skill, &settings, fs);
+    let findings = diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
+    let summary = SkillSummary::of(&skill);
+    (FileResult { path: path.clone(), findings }, Some(summary))
+}
+
+/// Reads at most the size limit (plus what is needed to know it was passed) and models the
+/// file.
+pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, String> {
+    let path = &candidate.path;
+    let cannot = |err: std::io::Error| format!("cannot read `{}`: {}", path.display(), discover::describe(&err));
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let meta = file.metadata().map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(format!("`{}` is a folder, not a skill file", path.display()));
+    }
+    let mut bytes = Vec::with_capacity(meta.len().min(limits.max_file_bytes as u64 + 1) as usize);
+    file.take(limits.max_file_bytes as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    let oversize = bytes.len() > limits.max_file_bytes;
+    if oversize {
+        bytes.truncate(limits.max_file_bytes);
+        bytes.truncate(utf8_cut(&bytes));
+    }
+    let mut skill = Skill::parse_with(path.clone(), bytes, limits).with_dir_name(candidate.dir_name.clone());
+    if oversize {
+        skill.oversize = Some(meta.len() as usize);
+    }
+    Ok(skill)
+}
+
+/// A finding of `io-error` at line 1 with no snippet.
+pub fn io_finding(message: String) -> Finding {
+    let start = LineCol { line: 1, column: 1 };
+    Finding {
+        rule: &IoError::META,
+        severity: Severity::Error,
+        message,
+        help: None,
+        location: Location { span: Span::empty(0), start, end: start, snippet: Snippet { line: 1, text: String::new(), start: 0, end: 0 } },
+        fix: None,
+    }
+}
+
+/// The length of `bytes` without a UTF-8 sequence cut short at its end.
+fn utf8_cut(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    let mut i = len;
+    while i > 0 && len - i < 3 && bytes[i - 1] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    let Some(&lead) = i.checked_sub(1).and_then(|at| bytes.get(at)) else { return len };
+    let need = match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
+    if len - (i - 1) < need { i - 1 } else { len }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf8_cut;
+
+    #[test]
+    fn cuts_only_incomplete_sequences() {
+        let text = "a\u{e9}\u{2713}".as_bytes();
+        assert_eq!(utf8_cut(text), text.len());
+        assert_eq!(utf8_cut(&text[..text.len() - 1]), 3);
+        assert_eq!(utf8_cut(&text[..2]), 1);
+    }
+}

@@ -1,0 +1,98 @@
+//! `--format json` and `--format json-lines`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::lint::{FileResult, Finding, LocatedFix};
+
+use super::{Reporter, Summary, display_path};
+
+/// One finding as the JSON formats write it. The field names are a stable interface.
+#[derive(Serialize)]
+pub struct JsonFinding<'a> {
+    /// File path, forward slashes.
+    pub path: String,
+    /// 1-based start line.
+    pub line: u32,
+    /// 1-based start column (characters).
+    pub column: u32,
+    /// 1-based end line.
+    pub end_line: u32,
+    /// 1-based end column (characters, exclusive).
+    pub end_column: u32,
+    /// Rule code, such as `SK103`.
+    pub code: &'static str,
+    /// Rule name, such as `name-dir-mismatch`.
+    pub name: &'static str,
+    /// `error`, `warning` or `info`.
+    pub severity: &'static str,
+    /// What is wrong.
+    pub message: &'a str,
+    /// How to fix it, or null.
+    pub help: Option<&'a str>,
+    /// The fix, or null.
+    pub fix: Option<&'a LocatedFix>,
+}
+
+impl<'a> JsonFinding<'a> {
+    /// The JSON view of `finding` in the file at `path`.
+    pub fn new(path: &std::path::Path, finding: &'a Finding) -> Self {
+        let location = &finding.location;
+        JsonFinding {
+            path: display_path(path),
+            line: location.start.line,
+            column: location.start.column,
+            end_line: location.end.line,
+            end_column: location.end.column,
+            code: finding.rule.code,
+            name: finding.rule.name,
+            severity: finding.severity.as_str(),
+            message: &finding.message,
+            help: finding.help.as_deref(),
+            fix: finding.fix.as_ref(),
+        }
+    }
+}
+
+/// Collects every finding and writes one JSON document at the end.
+#[derive(Default)]
+pub struct Json {
+    findings: Vec<serde_json::Value>,
+}
+
+impl Reporter for Json {
+    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> io::Result<()> {
+        for finding in &file.findings {
+            self.findings.push(serde_json::to_value(JsonFinding::new(&file.path, finding))?);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let document = serde_json::json!({
+            "version": 1,
+            "diagnostics": std::mem::take(&mut self.findings),
+            "summary": summary,
+        });
+        serde_json::to_writer_pretty(&mut *out, &document)?;
+        writeln!(out)
+    }
+}
+
+/// Writes one JSON object per finding, one per line, as they come.
+pub struct JsonLines;
+
+impl Reporter for JsonLines {
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        for finding in &file.findings {
+            serde_json::to_writer(&mut *out, &JsonFinding::new(&file.path, finding))?;
+            writeln!(out)?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, _out: &mut dyn Write) -> io::Result<()> {
+        Ok(())
+    }
+}

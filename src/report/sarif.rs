@@ -1,0 +1,105 @@
+//! `--format sarif`: SARIF 2.1.0, as GitHub code scanning reads it.
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::lint::{FileResult, Severity, rules};
+
+use super::{Reporter, Summary, display_path};
+
+/// Collects results and writes one SARIF log at the end.
+#[derive(Default)]
+pub struct Sarif {
+    results: Vec<Value>,
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+impl Reporter for Sarif {
+    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> io::Result<()> {
+        for finding in &file.findings {
+            let l = &finding.location;
+            let index = rules().iter().position(|r| r.meta().code == finding.rule.code);
+            let mut text = finding.message.clone();
+            if let Some(help) = &finding.help {
+                text.push_str("\nhelp: ");
+                text.push_str(help);
+            }
+            let mut result = json!({
+                "ruleId": finding.rule.code,
+                "ruleIndex": index,
+                "level": level(finding.severity),
+                "message": { "text": text },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": display_path(&file.path) },
+                        "region": {
+                            "startLine": l.start.line,
+                            "startColumn": l.start.column,
+                            "endLine": l.end.line,
+                            "endColumn": l.end.column,
+                        }
+                    }
+                }],
+            });
+            if let Some(fix) = &finding.fix {
+                let replacements: Vec<Value> = fix
+                    .located
+                    .iter()
+                    .map(|e| {
+                        json!({
+                            "deletedRegion": { "startLine": e.start.line, "startColumn": e.start.column, "endLine": e.end.line, "endColumn": e.end.column },
+                            "insertedContent": { "text": e.content },
+                        })
+                    })
+                    .collect();
+                result["fixes"] = json!([{
+                    "description": { "text": fix.fix.message },
+                    "artifactChanges": [{ "artifactLocation": { "uri": display_path(&file.path) }, "replacements": replacements }],
+                }]);
+            }
+            self.results.push(result);
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let driver_rules: Vec<Value> = rules()
+            .iter()
+            .map(|rule| {
+                let meta = rule.meta();
+                json!({
+                    "id": meta.code,
+                    "name": meta.name,
+                    "shortDescription": { "text": meta.summary },
+                    "fullDescription": { "text": meta.documentation() },
+                    "help": { "text": meta.documentation(), "markdown": meta.documentation() },
+                    "defaultConfiguration": { "level": match meta.levels.claude_code.severity() { Some(s) => level(s), None => "none" } },
+                    "properties": { "group": meta.group.as_str(), "source": meta.source },
+                })
+            })
+            .collect();
+        let log = json!({
+            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+            "version": "2.1.0",
+            "runs": [{
+                "tool": { "driver": {
+                    "name": "skillsmith",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": driver_rules,
+                }},
+                "columnKind": "unicodeCodePoints",
+                "results": std::mem::take(&mut self.results),
+            }],
+        });
+        serde_json::to_writer_pretty(&mut *out, &log)?;
+        writeln!(out)
+    }
+}

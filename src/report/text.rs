@@ -1,0 +1,108 @@
+//! `--format text`: rustc-shaped findings with the source lines underlined, then a summary.
+
+use std::io::{self, Write};
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+
+use crate::lint::{Applicability, FileResult, Finding, Severity};
+
+use super::{Reporter, Summary, display_path};
+
+/// The text reporter.
+pub struct Text {
+    renderer: Renderer,
+    color: bool,
+}
+
+impl Text {
+    /// A text reporter, with ANSI colour or without.
+    pub fn new(color: bool) -> Self {
+        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+        Text { renderer, color }
+    }
+
+    /// Renders one finding as rustc would.
+    pub fn render(&self, path: &str, finding: &Finding) -> String {
+        let level = match finding.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Info => Level::INFO,
+        };
+        let mut title = finding.message.clone();
+        if let Some(fix) = &finding.fix {
+            title.push_str(match fix.fix.applicability {
+                Applicability::Safe => " [fixable]",
+                Applicability::Unsafe => " [unsafe fix]",
+            });
+        }
+        let snippet = &finding.location.snippet;
+        let mut group: Group<'_> = if snippet.text.is_empty() {
+            let origin = annotate_snippets::Origin::path(path.to_string())
+                .line(finding.location.start.line as usize)
+                .char_column(finding.location.start.column as usize - 1);
+            level.primary_title(title).id(finding.rule.code).element(origin)
+        } else {
+            let source = Snippet::source(snippet.text.clone())
+                .line_start(snippet.line as usize)
+                .path(path.to_string())
+                .annotation(AnnotationKind::Primary.span(snippet.start..snippet.end));
+            level.primary_title(title).id(finding.rule.code).element(source)
+        };
+        if let Some(help) = &finding.help {
+            group = group.element(Level::HELP.message(help.clone()));
+        }
+        if let Some(fix) = &finding.fix {
+            let how = match fix.fix.applicability {
+                Applicability::Safe => "--fix",
+                Applicability::Unsafe => "--fix --unsafe-fixes",
+            };
+            group = group.element(Level::NOTE.message(format!("fix ({how}): {}", fix.fix.message)));
+        }
+        group = group.element(Level::NOTE.no_name().message(format!("rule: {} ({})", finding.rule.name, finding.rule.code)));
+        self.renderer.render(&[group])
+    }
+}
+
+impl Reporter for Text {
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> io::Result<()> {
+        let path = display_path(&file.path);
+        for finding in &file.findings {
+            writeln!(out, "{}\n", self.render(&path, finding))?;
+        }
+        Ok(())
+    }
+
+    fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
+        let skills = plural(summary.skills, "skill", "skills");
+        let total = summary.errors + summary.warnings + summary.infos;
+        let line = if total == 0 {
+            format!("All checks passed: {skills}, no findings.")
+        } else {
+            let mut parts = Vec::new();
+            for (count, one, many) in [(summary.errors, "error", "errors"), (summary.warnings, "warning", "warnings"), (summary.infos, "info", "infos")] {
+                if count > 0 {
+                    parts.push(plural(count, one, many));
+                }
+            }
+            let mut line = format!("Found {} in {} of {skills}.", parts.join(", "), summary.files_with_findings);
+            if summary.fixable > 0 {
+                line.push_str(&format!(" {} fixable with --fix.", summary.fixable));
+            }
+            if summary.unsafe_fixable > 0 {
+                line.push_str(&format!(" {} more with --unsafe-fixes.", summary.unsafe_fixable));
+            }
+            line
+        };
+        if self.color && summary.errors > 0 {
+            writeln!(out, "\x1b[1;31m{line}\x1b[0m")
+        } else if self.color {
+            writeln!(out, "\x1b[1m{line}\x1b[0m")
+        } else {
+            writeln!(out, "{line}")
+        }
+    }
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}

@@ -1,0 +1,52 @@
+//! Small text helpers shared by rules, config and the generator.
+
+/// The candidate closest to `given` by edit distance, if close enough to be a typo
+/// (normalised Damerau-Levenshtein similarity of at least 0.7, or a case-only difference).
+pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
+    let lower = given.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_damerau_levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_string())
+}
+
+/// Phrases that tell an agent when to use a skill ("Use when ...", "Triggers on ...").
+const TRIGGER_PHRASES: &[&str] = &[
+    "use when", "use this when", "use this skill", "use it when", "use for", "use to ",
+    "use whenever", "use before", "use after", "use during", "use if", "use on ",
+    "used when", "used for", "used to ", "should be used", "invoke when", "invoke this",
+    "when the user", "when a user", "when users", "when you", "when working", "when asked",
+    "when building", "when creating", "when writing", "when implementing", "when designing",
+    "when debugging", "when handling", "when dealing", "when setting", "when analyzing",
+    "when analysing", "when reviewing", "when planning", "when deciding", "whenever",
+    "trigger", "activate", "apply when", "applies when", "helpful when", "useful when",
+    "for use when", "best for", "ideal for", "call when", "run when",
+];
+
+/// True when `text` says when to use the skill.
+pub fn has_trigger_phrase(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    TRIGGER_PHRASES.iter().any(|p| lower.contains(p))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_typos_only() {
+        let keys = ["description", "name", "allowed-tools"];
+        assert_eq!(closest("descripton", keys).as_deref(), Some("description"));
+        assert_eq!(closest("allowed_tools", keys).as_deref(), Some("allowed-tools"));
+        assert_eq!(closest("author", keys), None);
+    }
+
+    #[test]
+    fn trigger_phrases() {
+        assert!(has_trigger_phrase("Reads PDFs. Use when a PDF is attached."));
+        assert!(has_trigger_phrase("Triggers on: deploy, release"));
+        assert!(!has_trigger_phrase("Phylogenetic tree toolkit for evolution."));
+    }
+}
