@@ -46,7 +46,11 @@ pub fn list(args: RulesArgs) -> std::io::Result<u8> {
         return Ok(0);
     }
     let width = rules().iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
-    writeln!(out, "{:<6} {:<width$} {:<11} {:<27} {:<7} summary", "code", "name", "group", "spec/claude-code/api", "fix")?;
+    writeln!(
+        out,
+        "{:<6} {:<width$} {:<11} {:<27} {:<7} summary",
+        "code", "name", "group", "spec/claude-code/api", "fix"
+    )?;
     for rule in rules() {
         let meta = rule.meta();
         writeln!(

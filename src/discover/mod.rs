@@ -55,7 +55,11 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
         match std::fs::metadata(path) {
             Err(err) => {
                 let message = match std::fs::symlink_metadata(path) {
-                    Ok(_) => format!("cannot read `{}`: {} (a dangling or looping symbolic link)", path.display(), describe(&err)),
+                    Ok(_) => format!(
+                        "cannot read `{}`: {} (a dangling or looping symbolic link)",
+                        path.display(),
+                        describe(&err)
+                    ),
                     Err(_) => format!("cannot read `{}`: {}", path.display(), describe(&err)),
                 };
                 found.problems.push(PathProblem { path: path.clone(), message });
@@ -78,14 +82,10 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) {
     for root in &roots[1..] {
         builder.add(root);
     }
-    builder
-        .hidden(false)
-        .git_global(false)
-        .follow_links(true)
-        .filter_entry(|entry| {
-            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
-            !(is_dir && entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
-        });
+    builder.hidden(false).git_global(false).follow_links(true).filter_entry(|entry| {
+        let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+        !(is_dir && entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+    });
     let files = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
     builder.build_parallel().run(|| {
@@ -194,7 +194,9 @@ mod tests {
     fn finds_skills_in_hidden_folders_and_skips_ignored_ones() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for rel in [".claude/skills/a/SKILL.md", "node_modules/x/SKILL.md", "plugins/p/skills/b/skill.md", "target/c/SKILL.md"] {
+        for rel in
+            [".claude/skills/a/SKILL.md", "node_modules/x/SKILL.md", "plugins/p/skills/b/skill.md", "target/c/SKILL.md"]
+        {
             std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
             std::fs::write(root.join(rel), "x").unwrap();
         }

@@ -48,10 +48,7 @@ impl<'a> Checker<'a> {
 
     /// The folder holding the SKILL.md.
     pub fn skill_dir(&self) -> PathBuf {
-        self.skill
-            .path
-            .parent()
-            .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        self.skill.path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
 
     /// The span of the one character at `offset` (empty at a line break or the end).

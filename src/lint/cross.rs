@@ -69,7 +69,12 @@ pub struct CrossChecker<'a> {
 
 impl<'a> CrossChecker<'a> {
     /// A checker reporting as `rule` at `severity`.
-    pub fn new(skills: &'a [SkillSummary], options: &'a RuleOptions, rule: &'static RuleMeta, severity: Severity) -> Self {
+    pub fn new(
+        skills: &'a [SkillSummary],
+        options: &'a RuleOptions,
+        rule: &'static RuleMeta,
+        severity: Severity,
+    ) -> Self {
         CrossChecker { skills, options, rule, severity, out: Vec::new() }
     }
 
@@ -77,7 +82,14 @@ impl<'a> CrossChecker<'a> {
     pub fn report(&mut self, index: usize, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         self.out.push((
             index,
-            Diagnostic { rule: self.rule, severity: self.severity, message: message.into(), span, help: None, fix: None },
+            Diagnostic {
+                rule: self.rule,
+                severity: self.severity,
+                message: message.into(),
+                span,
+                help: None,
+                fix: None,
+            },
         ));
         &mut self.out.last_mut().expect("just pushed").1
     }

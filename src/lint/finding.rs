@@ -132,14 +132,26 @@ pub fn locate(skill: &Skill, diagnostic: Diagnostic) -> Finding {
             .collect();
         LocatedFix { fix, located }
     });
-    Finding { rule: diagnostic.rule, severity: diagnostic.severity, message: diagnostic.message, help: diagnostic.help, location, fix }
+    Finding {
+        rule: diagnostic.rule,
+        severity: diagnostic.severity,
+        message: diagnostic.message,
+        help: diagnostic.help,
+        location,
+        fix,
+    }
 }
 
 impl FileResult {
     /// Sorts findings by position, then code, then message.
     pub fn sort(&mut self) {
         self.findings.sort_by(|a, b| {
-            (a.location.span.start, a.location.span.end, a.rule.code, &a.message).cmp(&(b.location.span.start, b.location.span.end, b.rule.code, &b.message))
+            (a.location.span.start, a.location.span.end, a.rule.code, &a.message).cmp(&(
+                b.location.span.start,
+                b.location.span.end,
+                b.rule.code,
+                &b.message,
+            ))
         });
     }
 }

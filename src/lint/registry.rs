@@ -56,9 +56,7 @@ pub fn parse_selector(text: &str) -> Result<Selector, UnknownSelector> {
 
 /// The rule name, code or group closest to `text`, if one is close enough to be a typo.
 pub fn suggest(text: &str) -> Option<String> {
-    let candidates = RULES
-        .iter()
-        .flat_map(|r| [r.meta().name, r.meta().code])
-        .chain(Group::ALL.iter().map(|g| g.as_str()));
+    let candidates =
+        RULES.iter().flat_map(|r| [r.meta().name, r.meta().code]).chain(Group::ALL.iter().map(|g| g.as_str()));
     crate::text::closest(text, candidates)
 }

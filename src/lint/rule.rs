@@ -131,10 +131,7 @@ pub struct RuleMeta {
 impl RuleMeta {
     /// The targets on which it runs by default.
     pub fn targets(&self) -> Vec<Target> {
-        Target::ALL
-            .into_iter()
-            .filter(|&t| self.levels.on(t) != Level::Off)
-            .collect()
+        Target::ALL.into_iter().filter(|&t| self.levels.on(t) != Level::Off).collect()
     }
 
     /// The documentation with the one space rustdoc leaves after `///` removed.

@@ -11,12 +11,12 @@ use crate::discover::{self, Candidate, Discovered};
 use crate::skill::{LineCol, ParseLimits, Skill, Span};
 
 use super::cross::SkillSummary;
+use super::diagnostic::Severity;
 use super::engine::{check_all, check_skill};
 use super::finding::{FileResult, Finding, Location, Snippet, locate};
 use super::fs::FileSystem;
 use super::rules::file::io_error::IoError;
 use super::settings::Settings;
-use super::diagnostic::Severity;
 
 /// Gives each file its settings (from the nearest config, once configs exist) and the run
 /// its repository-wide settings.
@@ -71,18 +71,29 @@ pub struct RunOptions {
 }
 
 /// Lints the skills found under `paths`.
-pub fn lint_paths(paths: &[PathBuf], settings: &dyn SettingsProvider, fs: &dyn FileSystem, options: RunOptions) -> LintRun {
+pub fn lint_paths(
+    paths: &[PathBuf],
+    settings: &dyn SettingsProvider,
+    fs: &dyn FileSystem,
+    options: RunOptions,
+) -> LintRun {
     lint_discovered(discover::discover(paths), settings, fs, options)
 }
 
 /// Lints already discovered files.
-pub fn lint_discovered(found: Discovered, settings: &dyn SettingsProvider, fs: &dyn FileSystem, options: RunOptions) -> LintRun {
+pub fn lint_discovered(
+    found: Discovered,
+    settings: &dyn SettingsProvider,
+    fs: &dyn FileSystem,
+    options: RunOptions,
+) -> LintRun {
     let linted: Vec<(FileResult, Option<SkillSummary>)> =
         found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options)).collect();
     let skills = linted.iter().filter(|(_, s)| s.is_some()).count();
     let (mut files, summaries): (Vec<FileResult>, Vec<Option<SkillSummary>>) = linted.into_iter().unzip();
 
-    let present: Vec<(usize, SkillSummary)> = summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
+    let present: Vec<(usize, SkillSummary)> =
+        summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
     let (owners, summaries): (Vec<usize>, Vec<SkillSummary>) = present.into_iter().unzip();
     for (index, diagnostic) in check_all(&summaries, &settings.run_settings()) {
         let summary = &summaries[index];
@@ -108,7 +119,12 @@ pub fn lint_discovered(found: Discovered, settings: &dyn SettingsProvider, fs: &
 }
 
 /// Reads, models and lints one file; the text is dropped before returning.
-fn lint_candidate(candidate: &Candidate, settings: &dyn SettingsProvider, fs: &dyn FileSystem, options: RunOptions) -> (FileResult, Option<SkillSummary>) {
+fn lint_candidate(
+    candidate: &Candidate,
+    settings: &dyn SettingsProvider,
+    fs: &dyn FileSystem,
+    options: RunOptions,
+) -> (FileResult, Option<SkillSummary>) {
     let path = &candidate.path;
     let skill = match read_skill(candidate, options.limits) {
         Ok(skill) => skill,
@@ -153,7 +169,12 @@ pub fn io_finding(message: String) -> Finding {
         severity: Severity::Error,
         message,
         help: None,
-        location: Location { span: Span::empty(0), start, end: start, snippet: Snippet { line: 1, text: String::new(), start: 0, end: 0 } },
+        location: Location {
+            span: Span::empty(0),
+            start,
+            end: start,
+            snippet: Snippet { line: 1, text: String::new(), start: 0, end: 0 },
+        },
         fix: None,
     }
 }

@@ -99,11 +99,8 @@ impl Settings {
         if let Some(select) = &selection.select {
             let chosen = resolve(select)?;
             for index in 0..self.levels.len() {
-                self.levels[index] = if chosen.iter().any(|s| s.matches(index)) {
-                    self.enabled_level(index)
-                } else {
-                    Level::Off
-                };
+                self.levels[index] =
+                    if chosen.iter().any(|s| s.matches(index)) { self.enabled_level(index) } else { Level::Off };
             }
             self.note_decision(select);
         }

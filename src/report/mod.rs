@@ -22,6 +22,8 @@ pub use text::Text;
 pub struct Summary {
     /// Skill files linted.
     pub skills: usize,
+    /// Paths reported on: skills linted plus paths that could not be read.
+    pub files: usize,
     /// Files with at least one finding.
     pub files_with_findings: usize,
     /// Findings that are errors.
@@ -39,7 +41,7 @@ pub struct Summary {
 impl Summary {
     /// Counts a run.
     pub fn of(run: &LintRun) -> Summary {
-        let mut summary = Summary { skills: run.skills, ..Summary::default() };
+        let mut summary = Summary { skills: run.skills, files: run.files.len(), ..Summary::default() };
         for file in &run.files {
             if !file.findings.is_empty() {
                 summary.files_with_findings += 1;

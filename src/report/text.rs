@@ -39,7 +39,7 @@ impl Text {
         let mut group: Group<'_> = if snippet.text.is_empty() {
             let origin = annotate_snippets::Origin::path(path.to_string())
                 .line(finding.location.start.line as usize)
-                .char_column(finding.location.start.column as usize - 1);
+                .char_column(finding.location.start.column as usize);
             level.primary_title(title).id(finding.rule.code).element(origin)
         } else {
             let source = Snippet::source(snippet.text.clone())
@@ -58,7 +58,8 @@ impl Text {
             };
             group = group.element(Level::NOTE.message(format!("fix ({how}): {}", fix.fix.message)));
         }
-        group = group.element(Level::NOTE.no_name().message(format!("rule: {} ({})", finding.rule.name, finding.rule.code)));
+        group = group
+            .element(Level::NOTE.no_name().message(format!("rule: {} ({})", finding.rule.name, finding.rule.code)));
         self.renderer.render(&[group])
     }
 }
@@ -74,17 +75,22 @@ impl Reporter for Text {
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
         let skills = plural(summary.skills, "skill", "skills");
+        let files = plural(summary.files.max(summary.skills), "file", "files");
         let total = summary.errors + summary.warnings + summary.infos;
         let line = if total == 0 {
             format!("All checks passed: {skills}, no findings.")
         } else {
             let mut parts = Vec::new();
-            for (count, one, many) in [(summary.errors, "error", "errors"), (summary.warnings, "warning", "warnings"), (summary.infos, "info", "infos")] {
+            for (count, one, many) in [
+                (summary.errors, "error", "errors"),
+                (summary.warnings, "warning", "warnings"),
+                (summary.infos, "info", "infos"),
+            ] {
                 if count > 0 {
                     parts.push(plural(count, one, many));
                 }
             }
-            let mut line = format!("Found {} in {} of {skills}.", parts.join(", "), summary.files_with_findings);
+            let mut line = format!("Found {} in {} of {files}.", parts.join(", "), summary.files_with_findings);
             if summary.fixable > 0 {
                 line.push_str(&format!(" {} fixable with --fix.", summary.fixable));
             }

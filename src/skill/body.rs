@@ -170,17 +170,12 @@ pub struct Body {
 impl Body {
     /// Top-level sections (those without a parent).
     pub fn roots(&self) -> impl Iterator<Item = (usize, &Section)> {
-        self.sections
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.parent.is_none())
+        self.sections.iter().enumerate().filter(|(_, s)| s.parent.is_none())
     }
 
     /// The innermost section holding byte `offset`.
     pub fn section_at(&self, offset: usize) -> Option<usize> {
-        self.sections
-            .iter()
-            .rposition(|s| s.span.contains(offset) || s.heading.contains(offset))
+        self.sections.iter().rposition(|s| s.span.contains(offset) || s.heading.contains(offset))
     }
 
     /// True when `span` lies inside a code block or an inline code span.
@@ -205,10 +200,8 @@ impl Body {
 pub fn parse(text: &str, span: Span) -> Body {
     let mut builder = Builder::new(text, span);
     let source = span.text(text);
-    let options = Options::ENABLE_TABLES
-        | Options::ENABLE_TASKLISTS
-        | Options::ENABLE_STRIKETHROUGH
-        | Options::ENABLE_FOOTNOTES;
+    let options =
+        Options::ENABLE_TABLES | Options::ENABLE_TASKLISTS | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_FOOTNOTES;
     for (event, range) in Parser::new_ext(source, options).into_offset_iter() {
         let at = Span::new(range.start + span.start as usize, range.end + span.start as usize);
         builder.event(event, at);
@@ -243,10 +236,7 @@ impl<'a> Builder<'a> {
     fn new(text: &'a str, span: Span) -> Self {
         Builder {
             text,
-            body: Body {
-                span,
-                ..Body::default()
-            },
+            body: Body { span, ..Body::default() },
             stack: Vec::new(),
             open_sections: Vec::new(),
             list_depth: 0,
@@ -269,11 +259,8 @@ impl<'a> Builder<'a> {
             Event::SoftBreak | Event::HardBreak => self.push_text(" "),
             Event::Html(_) | Event::InlineHtml(_) => self.body.html.push(Html { span: at }),
             Event::TaskListMarker(checked) => {
-                if let Some(Frame::Item { task, .. }) = self
-                    .stack
-                    .iter_mut()
-                    .rev()
-                    .find(|f| matches!(f, Frame::Item { .. }))
+                if let Some(Frame::Item { task, .. }) =
+                    self.stack.iter_mut().rev().find(|f| matches!(f, Frame::Item { .. }))
                 {
                     *task = Some(checked);
                 }
@@ -331,12 +318,9 @@ impl<'a> Builder<'a> {
                 };
                 Frame::Link { kind, dest: dest_url.into_string(), start, text: String::new() }
             }
-            Tag::Image { dest_url, .. } => Frame::Link {
-                kind: LinkKind::Image,
-                dest: dest_url.into_string(),
-                start,
-                text: String::new(),
-            },
+            Tag::Image { dest_url, .. } => {
+                Frame::Link { kind: LinkKind::Image, dest: dest_url.into_string(), start, text: String::new() }
+            }
             Tag::Strong => {
                 let start_len = match self.stack.last() {
                     Some(Frame::Paragraph { text, .. }) if text.trim().is_empty() => Some(text.len()),
@@ -353,13 +337,7 @@ impl<'a> Builder<'a> {
                     CodeBlockKind::Indented => (false, None),
                 };
                 let index = self.body.code_blocks.len();
-                self.body.code_blocks.push(CodeBlock {
-                    lang,
-                    fenced,
-                    closed: true,
-                    span: at,
-                    section: self.section(),
-                });
+                self.body.code_blocks.push(CodeBlock { lang, fenced, closed: true, span: at, section: self.section() });
                 Frame::Code { index }
             }
             _ => Frame::Other,
@@ -583,7 +561,8 @@ mod tests {
 
     #[test]
     fn links_images_code_and_leads() {
-        let text = "**Do not use for**: x\n\nSee [ref](references/a.md) and ![i](img.png).\n\n```bash\nls\n```\n\n```\nopen\n";
+        let text =
+            "**Do not use for**: x\n\nSee [ref](references/a.md) and ![i](img.png).\n\n```bash\nls\n```\n\n```\nopen\n";
         let b = body(text);
         assert_eq!(b.paragraphs[0].lead.as_deref(), Some("Do not use for"));
         assert_eq!(b.links.len(), 2);

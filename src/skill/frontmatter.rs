@@ -56,10 +56,9 @@ impl Frontmatter {
             Err(err) => Frontmatter { document: None, error: Some(FrontmatterError::Yaml(err)) },
             Ok(document) => {
                 let error = match &document.root {
-                    Some(root) if root.as_map().is_none() => Some(FrontmatterError::NotMapping {
-                        span: root.span,
-                        found: root.type_name(),
-                    }),
+                    Some(root) if root.as_map().is_none() => {
+                        Some(FrontmatterError::NotMapping { span: root.span, found: root.type_name() })
+                    }
                     _ => None,
                 };
                 Frontmatter { document: Some(document), error }
@@ -95,11 +94,7 @@ impl Frontmatter {
     /// A top-level scalar field as text (numbers and booleans as written).
     pub fn str_field(&self, key: &str) -> Option<StrField<'_>> {
         let entry = self.entry(key)?;
-        Some(StrField {
-            value: entry.value.as_str()?,
-            span: entry.value.span,
-            key_span: entry.key.span,
-        })
+        Some(StrField { value: entry.value.as_str()?, span: entry.value.span, key_span: entry.key.span })
     }
 
     /// The `name` field.

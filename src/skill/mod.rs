@@ -9,7 +9,9 @@ mod split;
 
 use std::path::{Path, PathBuf};
 
-pub use body::{Body, Cell, CodeBlock, Html, Link, LinkKind, List, ListItem, Paragraph, Row, Section, Table, count_written_cells};
+pub use body::{
+    Body, Cell, CodeBlock, Html, Link, LinkKind, List, ListItem, Paragraph, Row, Section, Table, count_written_cells,
+};
 pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
 pub use source::{DecodeIssue, SourceText};
 pub use span::{LineCol, LineIndex, Span, floor_char_boundary};
@@ -28,10 +30,7 @@ pub struct ParseLimits {
 
 impl Default for ParseLimits {
     fn default() -> Self {
-        ParseLimits {
-            max_file_bytes: 32 << 20,
-            yaml: yaml::Limits::default(),
-        }
+        ParseLimits { max_file_bytes: 32 << 20, yaml: yaml::Limits::default() }
     }
 }
 
@@ -73,11 +72,8 @@ impl Skill {
         let lines = LineIndex::new(text);
         let split = split(text);
         let oversize = (size > limits.max_file_bytes).then_some(size);
-        let frontmatter = if source.is_binary() {
-            Frontmatter::default()
-        } else {
-            Frontmatter::parse(text, &split, limits.yaml)
-        };
+        let frontmatter =
+            if source.is_binary() { Frontmatter::default() } else { Frontmatter::parse(text, &split, limits.yaml) };
         let body = if source.is_binary() || oversize.is_some() {
             Body { span: split.body, ..Body::default() }
         } else {

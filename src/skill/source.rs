@@ -77,16 +77,12 @@ impl SourceText {
 
     /// True when the text is byte-for-byte the file, so edits can be written back.
     pub fn is_exact(&self) -> bool {
-        self.issues
-            .iter()
-            .all(|issue| matches!(issue, DecodeIssue::Bom))
+        self.issues.iter().all(|issue| matches!(issue, DecodeIssue::Bom))
     }
 
     /// True when the file is binary and nothing more should be read from it.
     pub fn is_binary(&self) -> bool {
-        self.issues
-            .iter()
-            .any(|issue| matches!(issue, DecodeIssue::Binary { .. }))
+        self.issues.iter().any(|issue| matches!(issue, DecodeIssue::Binary { .. }))
     }
 }
 
@@ -130,13 +126,7 @@ mod tests {
     #[test]
     fn invalid_utf8_is_located() {
         let src = SourceText::decode(b"ab\xFFcd\xFE".to_vec());
-        assert_eq!(
-            src.issues,
-            vec![DecodeIssue::InvalidUtf8 {
-                offset: 2,
-                count: 2
-            }]
-        );
+        assert_eq!(src.issues, vec![DecodeIssue::InvalidUtf8 { offset: 2, count: 2 }]);
         assert!(!src.is_exact());
     }
 

@@ -15,10 +15,7 @@ impl Span {
     /// A span from `start` to `end` (byte offsets).
     pub fn new(start: usize, end: usize) -> Self {
         debug_assert!(start <= end, "span {start}..{end} is reversed");
-        Span {
-            start: start as u32,
-            end: end as u32,
-        }
+        Span { start: start as u32, end: end as u32 }
     }
 
     /// An empty span at `offset`.
@@ -53,10 +50,7 @@ impl Span {
 
     /// The smallest span covering both.
     pub fn cover(self, other: Span) -> Self {
-        Span {
-            start: self.start.min(other.start),
-            end: self.end.max(other.end),
-        }
+        Span { start: self.start.min(other.start), end: self.end.max(other.end) }
     }
 
     /// True when `offset` lies in `start..end`.
@@ -92,18 +86,11 @@ impl LineIndex {
         let mut i = 0;
         while let Some(pos) = memchr::memchr2(b'\n', b'\r', &bytes[i..]) {
             let at = i + pos;
-            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') {
-                at + 2
-            } else {
-                at + 1
-            };
+            let next = if bytes[at] == b'\r' && bytes.get(at + 1) == Some(&b'\n') { at + 2 } else { at + 1 };
             starts.push(next as u32);
             i = next;
         }
-        LineIndex {
-            starts,
-            len: bytes.len() as u32,
-        }
+        LineIndex { starts, len: bytes.len() as u32 }
     }
 
     /// Number of lines (a final line break does not start a counted line of its own
@@ -125,11 +112,7 @@ impl LineIndex {
 
     /// Byte offset where 0-based `line` starts.
     pub fn line_start(&self, line: usize) -> usize {
-        self.starts
-            .get(line)
-            .copied()
-            .unwrap_or(self.len)
-            .min(self.len) as usize
+        self.starts.get(line).copied().unwrap_or(self.len).min(self.len) as usize
     }
 
     /// Byte span of 0-based `line`, without its line break.
@@ -149,10 +132,7 @@ impl LineIndex {
         let line = self.line_of(offset);
         let start = self.line_start(line);
         let column = text[start..offset].chars().count() + 1;
-        LineCol {
-            line: line as u32 + 1,
-            column: column as u32,
-        }
+        LineCol { line: line as u32 + 1, column: column as u32 }
     }
 
     /// Byte offset of 1-based `line` and character `column`, clamped to the line.
@@ -161,11 +141,7 @@ impl LineIndex {
         let span = self.line_span(text, line);
         let line_text = span.text(text);
         let skip = (at.column.max(1) - 1) as usize;
-        span.start as usize
-            + line_text
-                .char_indices()
-                .nth(skip)
-                .map_or(line_text.len(), |(i, _)| i)
+        span.start as usize + line_text.char_indices().nth(skip).map_or(line_text.len(), |(i, _)| i)
     }
 }
 
@@ -176,7 +152,6 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
     }
     offset
 }
-
 
 #[cfg(test)]
 mod tests {

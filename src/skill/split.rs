@@ -31,23 +31,13 @@ pub fn split(text: &str) -> Split {
     let whole_body = Span::new(start, text.len());
     let mut lines = Lines { text, pos: start };
     let Some((first, _)) = lines.next() else {
-        return Split {
-            open: None,
-            close: None,
-            yaml: Span::empty(start),
-            body: whole_body,
-        };
+        return Split { open: None, close: None, yaml: Span::empty(start), body: whole_body };
     };
     if first.text(text) != "---" {
-        return Split {
-            open: None,
-            close: None,
-            yaml: Span::empty(start),
-            body: whole_body,
-        };
+        return Split { open: None, close: None, yaml: Span::empty(start), body: whole_body };
     }
     let yaml_start = lines.pos;
-    while let Some((line, next)) = lines.next() {
+    for (line, next) in lines {
         if line.text(text) == "---" {
             return Split {
                 open: Some(first),
@@ -57,12 +47,7 @@ pub fn split(text: &str) -> Split {
             };
         }
     }
-    Split {
-        open: Some(first),
-        close: None,
-        yaml: Span::empty(yaml_start),
-        body: whole_body,
-    }
+    Split { open: Some(first), close: None, yaml: Span::empty(yaml_start), body: whole_body }
 }
 
 /// Iterates lines as (span without the break, offset after the break).
@@ -96,19 +81,13 @@ mod tests {
 
     fn parts(text: &str) -> (Option<&str>, &str) {
         let s = split(text);
-        (
-            s.has_frontmatter().then(|| s.yaml.text(text)),
-            s.body.text(text),
-        )
+        (s.has_frontmatter().then(|| s.yaml.text(text)), s.body.text(text))
     }
 
     #[test]
     fn splits_lf_and_crlf() {
         assert_eq!(parts("---\na: b\n---\nbody\n"), (Some("a: b\n"), "body\n"));
-        assert_eq!(
-            parts("---\r\na: b\r\n---\r\nbody"),
-            (Some("a: b\r\n"), "body")
-        );
+        assert_eq!(parts("---\r\na: b\r\n---\r\nbody"), (Some("a: b\r\n"), "body"));
     }
 
     #[test]

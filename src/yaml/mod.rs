@@ -7,4 +7,6 @@
 
 mod tree;
 
-pub use tree::{Comment, Document, Duplicate, Entry, Limits, Node, ScalarKind, Style, Value, YamlError, YamlErrorKind, parse};
+pub use tree::{
+    Comment, Document, Duplicate, Entry, Limits, Node, ScalarKind, Style, Value, YamlError, YamlErrorKind, parse,
+};

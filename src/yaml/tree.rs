@@ -1,6 +1,5 @@
 //! A spanned YAML node tree built from parser events.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 use granit_parser::{Event, Parser, ScalarStyle, StructureStyle};
@@ -20,11 +19,7 @@ pub struct Limits {
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits {
-            max_depth: 64,
-            max_nodes: 100_000,
-            max_bytes: 1 << 20,
-        }
+        Limits { max_depth: 64, max_nodes: 100_000, max_bytes: 1 << 20 }
     }
 }
 
@@ -174,9 +169,7 @@ impl Node {
 
     /// The first entry under `key`.
     pub fn entry(&self, key: &str) -> Option<&Entry> {
-        self.as_map()?
-            .iter()
-            .find(|entry| entry.key.as_str() == Some(key))
+        self.as_map()?.iter().find(|entry| entry.key.as_str() == Some(key))
     }
 
     /// What a scalar means under the YAML 1.2 core schema (quoted and block scalars, and
@@ -208,8 +201,8 @@ fn plain_kind(text: &str) -> ScalarKind {
         "" | "~" | "null" | "Null" | "NULL" => ScalarKind::Null,
         "true" | "True" | "TRUE" => ScalarKind::Bool(true),
         "false" | "False" | "FALSE" => ScalarKind::Bool(false),
-        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF"
-        | ".nan" | ".NaN" | ".NAN" => ScalarKind::Float,
+        ".inf" | ".Inf" | ".INF" | "+.inf" | "+.Inf" | "+.INF" | "-.inf" | "-.Inf" | "-.INF" | ".nan" | ".NaN"
+        | ".NAN" => ScalarKind::Float,
         _ if is_int(text) => ScalarKind::Int,
         _ if is_float(text) => ScalarKind::Float,
         _ => ScalarKind::Str,
@@ -295,11 +288,7 @@ pub fn parse(yaml: &str, base: usize, limits: Limits) -> Result<Document, YamlEr
 }
 
 fn byte_offset(yaml: &str, marker: &granit_parser::Marker) -> usize {
-    marker.byte_offset().unwrap_or_else(|| {
-        yaml.char_indices()
-            .nth(marker.index())
-            .map_or(yaml.len(), |(i, _)| i)
-    })
+    marker.byte_offset().unwrap_or_else(|| yaml.char_indices().nth(marker.index()).map_or(yaml.len(), |(i, _)| i))
 }
 
 enum Open {
@@ -330,22 +319,15 @@ impl Builder {
                 }
             }
             #[allow(unreachable_patterns)]
-            Event::Comment(text, _) => self.doc.comments.push(Comment {
-                text: text.into_owned(),
-                span,
-            }),
+            Event::Comment(text, _) => self.doc.comments.push(Comment { text: text.into_owned(), span }),
             Event::Scalar(text, style, anchor, tag) => {
                 let style = match style {
                     ScalarStyle::Plain => Style::Plain,
                     ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted => Style::Quoted,
                     _ => Style::Block,
                 };
-                let node = Node {
-                    value: Value::Scalar(text.into_owned()),
-                    span,
-                    style,
-                    tag: tag.map(|t| tag_text(&t)),
-                };
+                let node =
+                    Node { value: Value::Scalar(text.into_owned()), span, style, tag: tag.map(|t| tag_text(&t)) };
                 self.count(1, span)?;
                 self.finish(node, anchor)?;
             }
@@ -373,12 +355,7 @@ impl Builder {
             Event::SequenceEnd => {
                 if let Some(Open::Seq { start, items, style, tag, anchor }) = self.stack.pop() {
                     let end = items.last().map_or(span.end, |n| n.span.end.max(span.end));
-                    let node = Node {
-                        value: Value::Seq(items),
-                        span: collection_span(start, end, style),
-                        style,
-                        tag,
-                    };
+                    let node = Node { value: Value::Seq(items), span: collection_span(start, end, style), style, tag };
                     self.count(1, span)?;
                     self.finish(node, anchor)?;
                 }
@@ -386,19 +363,19 @@ impl Builder {
             Event::MappingEnd => {
                 if let Some(Open::Map { start, entries, style, tag, anchor, .. }) = self.stack.pop() {
                     let end = entries.last().map_or(span.end, |e| e.value.span.end.max(span.end));
-                    let node = Node {
-                        value: Value::Map(entries),
-                        span: collection_span(start, end, style),
-                        style,
-                        tag,
-                    };
+                    let node =
+                        Node { value: Value::Map(entries), span: collection_span(start, end, style), style, tag };
                     self.count(1, span)?;
                     self.finish(node, anchor)?;
                 }
             }
             Event::Alias(id) => {
                 let Some(target) = self.anchors.get(&id) else {
-                    return Err(self.error("an alias names an anchor that is not defined", span, YamlErrorKind::Syntax));
+                    return Err(self.error(
+                        "an alias names an anchor that is not defined",
+                        span,
+                        YamlErrorKind::Syntax,
+                    ));
                 };
                 let mut node = target.clone();
                 let size = count_nodes(&node);
@@ -412,11 +389,7 @@ impl Builder {
     }
 
     fn error(&self, message: &str, span: Span, kind: YamlErrorKind) -> YamlError {
-        YamlError {
-            message: message.to_string(),
-            offset: span.start as usize,
-            kind,
-        }
+        YamlError { message: message.to_string(), offset: span.start as usize, kind }
     }
 
     fn depth(&self, span: Span) -> Result<(), YamlError> {
@@ -480,13 +453,10 @@ fn structure(style: StructureStyle) -> Style {
 }
 
 fn collection_span(start: Span, end: u32, _style: Style) -> Span {
-    Span {
-        start: start.start,
-        end: end.max(start.end),
-    }
+    Span { start: start.start, end: end.max(start.end) }
 }
 
-fn tag_text(tag: &Cow<'_, granit_parser::Tag>) -> String {
+fn tag_text(tag: &granit_parser::Tag) -> String {
     format!("{}{}", tag.handle(), tag.suffix())
 }
 
@@ -494,10 +464,7 @@ fn count_nodes(node: &Node) -> usize {
     1 + match &node.value {
         Value::Scalar(_) => 0,
         Value::Seq(items) => items.iter().map(count_nodes).sum(),
-        Value::Map(entries) => entries
-            .iter()
-            .map(|e| count_nodes(&e.key) + count_nodes(&e.value))
-            .sum(),
+        Value::Map(entries) => entries.iter().map(|e| count_nodes(&e.key) + count_nodes(&e.value)).sum(),
     }
 }
 

@@ -67,7 +67,11 @@ mod tests {
         for rule in RULES {
             let meta = rule.meta();
             assert!(meta.code.len() == 5 && meta.code.starts_with("SK"), "{}", meta.code);
-            assert!(meta.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'), "{}", meta.name);
+            assert!(
+                meta.name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                meta.name
+            );
             let doc = meta.documentation();
             for heading in ["## What it does", "## Why is this bad?", "## Example"] {
                 assert!(doc.contains(heading), "{} lacks `{heading}`", meta.code);

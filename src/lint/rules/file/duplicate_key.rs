@@ -38,8 +38,11 @@ impl Rule for DuplicateKey {
         let Some(document) = &cx.skill.frontmatter.document else { return };
         for duplicate in &document.duplicates {
             let first = cx.skill.line_col(duplicate.first.start as usize).line;
-            cx.report(duplicate.second, format!("the key `{}` is written twice (first at line {first})", duplicate.key))
-                .help("keep one of the two and delete the other");
+            cx.report(
+                duplicate.second,
+                format!("the key `{}` is written twice (first at line {first})", duplicate.key),
+            )
+            .help("keep one of the two and delete the other");
         }
     }
 }

@@ -49,8 +49,10 @@ impl Rule for FrontmatterMissing {
         let help = if first_line.trim() == "---" {
             "the first line must be exactly `---`, with nothing before or after it".to_string()
         } else {
-            "start the file with a `---` line, the YAML frontmatter (name, description), and another `---` line".to_string()
+            "start the file with a `---` line, the YAML frontmatter (name, description), and another `---` line"
+                .to_string()
         };
-        cx.report(Span::new(start, first.end as usize), "the file has no frontmatter: its first line is not `---`").help(help);
+        cx.report(Span::new(start, first.end as usize), "the file has no frontmatter: its first line is not `---`")
+            .help(help);
     }
 }

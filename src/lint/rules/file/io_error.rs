@@ -1,6 +1,6 @@
 use crate::declare_rule;
-use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::Level;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
 
 declare_rule! {
     /// ## What it does

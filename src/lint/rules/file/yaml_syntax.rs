@@ -57,7 +57,10 @@ impl Rule for YamlSyntax {
         if let Some((key, value)) = unquoted {
             diagnostic
                 .help(format!("the value of `{key}` holds `: `, so YAML reads it as a new key; quote the whole value"))
-                .fix(Fix::safe(format!("quote the value of `{key}`"), vec![Edit { span: value, replacement: quote(value.text(text)) }]));
+                .fix(Fix::safe(
+                    format!("quote the value of `{key}`"),
+                    vec![Edit { span: value, replacement: quote(value.text(text)) }],
+                ));
         } else if line_text.starts_with('\t') {
             diagnostic.help("YAML does not allow tabs for indentation; indent with spaces");
         } else {

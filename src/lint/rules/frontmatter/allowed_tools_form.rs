@@ -106,14 +106,20 @@ impl Rule for AllowedToolsForm {
                 return;
             }
             let tools: Option<Vec<&str>> = items.iter().map(|i| i.as_str()).collect();
-            let diagnostic = cx.report(entry.value.span, "`allowed-tools` is a list; the specification wants a space-separated string");
+            let diagnostic = cx.report(
+                entry.value.span,
+                "`allowed-tools` is a list; the specification wants a space-separated string",
+            );
             diagnostic.help("write the tools on one line, separated by spaces, such as `allowed-tools: Read Grep`");
             if let Some(tools) = tools.filter(|t| t.iter().all(|s| !s.contains(char::is_whitespace)))
                 && !tools.is_empty()
             {
                 let span = Span::new(entry.key.span.end as usize, entry.value.span.end as usize);
                 let joined = tools.join(" ");
-                diagnostic.fix(Fix::unsafe_(format!("write `allowed-tools: {joined}`"), vec![Edit { span, replacement: format!(": {joined}") }]));
+                diagnostic.fix(Fix::unsafe_(
+                    format!("write `allowed-tools: {joined}`"),
+                    vec![Edit { span, replacement: format!(": {joined}") }],
+                ));
             }
             return;
         }
@@ -121,9 +127,11 @@ impl Rule for AllowedToolsForm {
         let shape = tools_shape(value);
         let span = entry.value.span;
         if shape.tools.is_empty() {
-            cx.report(span, "`allowed-tools` is empty").help("list the tools, or remove the key to allow none beyond the defaults");
+            cx.report(span, "`allowed-tools` is empty")
+                .help("list the tools, or remove the key to allow none beyond the defaults");
         } else if shape.unbalanced {
-            cx.report(span, "`allowed-tools` has unbalanced parentheses").help("close every pattern, such as `Bash(git:*)`");
+            cx.report(span, "`allowed-tools` has unbalanced parentheses")
+                .help("close every pattern, such as `Bash(git:*)`");
         } else if shape.commas && shape.spaces {
             cx.report(span, "`allowed-tools` mixes commas and spaces between tools")
                 .help(format!("separate every tool the same way, such as `{}`", shape.tools.join(" ")));

@@ -28,8 +28,21 @@ declare_rule! {
 
 /// Phrases that put a description in the first or second person.
 const PERSONAL: &[&str] = &[
-    "i can ", "i will ", "i'll ", "i'm ", "i am ", "i help ", "i'd ", "we can ", "we will ",
-    "we'll ", "let me ", "you can ", "you will ", "you'll ", "you should ",
+    "i can ",
+    "i will ",
+    "i'll ",
+    "i'm ",
+    "i am ",
+    "i help ",
+    "i'd ",
+    "we can ",
+    "we will ",
+    "we'll ",
+    "let me ",
+    "you can ",
+    "you will ",
+    "you'll ",
+    "you should ",
 ];
 
 /// The personal phrase in `description`, if any: one of [`PERSONAL`] at the start of a

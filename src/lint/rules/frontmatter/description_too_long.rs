@@ -37,8 +37,11 @@ impl Rule for DescriptionTooLong {
         let Some(description) = cx.skill.frontmatter.description() else { return };
         let length = description.value.chars().count();
         if length > DESCRIPTION_LIMIT {
-            cx.report(description.key_span, format!("the description is {length} characters long; the limit is {DESCRIPTION_LIMIT}"))
-                .help("keep what the skill does and when to use it; move details into the body");
+            cx.report(
+                description.key_span,
+                format!("the description is {length} characters long; the limit is {DESCRIPTION_LIMIT}"),
+            )
+            .help("keep what the skill does and when to use it; move details into the body");
         }
     }
 }

@@ -44,7 +44,10 @@ impl Rule for FieldTypeRule {
             let Some(key) = entry.key.as_str() else { continue };
             let Some(field) = fields::field(key).filter(|f| f.known_on(target)) else { continue };
             // name, metadata and a spec-target allowed-tools list have rules of their own.
-            if key == "name" || key == "metadata" || (key == "allowed-tools" && target != Target::ClaudeCode && entry.value.as_seq().is_some()) {
+            if key == "name"
+                || key == "metadata"
+                || (key == "allowed-tools" && target != Target::ClaudeCode && entry.value.as_seq().is_some())
+            {
                 continue;
             }
             if let Some((message, help)) = mismatch(key, field.type_on(target), &entry.value) {
@@ -60,14 +63,20 @@ fn mismatch(key: &str, ty: FieldType, value: &Node) -> Option<(String, String)> 
     let is_null = value.scalar_kind() == Some(ScalarKind::Null);
     match ty {
         FieldType::String => (value.as_str().is_none()).then(|| {
-            (format!("`{key}` is a {found}; it must be a string"), "write the value on one line, quoted if it holds `: `".to_string())
+            (
+                format!("`{key}` is a {found}; it must be a string"),
+                "write the value on one line, quoted if it holds `: `".to_string(),
+            )
         }),
         FieldType::Bool => {
             let ok = matches!(value.scalar_kind(), Some(ScalarKind::Bool(_)))
                 || value.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false"));
             (!ok).then(|| {
                 let shown = value.as_str().map_or(found.to_string(), |s| format!("`{s}`"));
-                (format!("`{key}` must be true or false, not {shown}"), "YAML 1.2 reads yes/no/on/off as strings; write `true` or `false`".to_string())
+                (
+                    format!("`{key}` must be true or false, not {shown}"),
+                    "YAML 1.2 reads yes/no/on/off as strings; write `true` or `false`".to_string(),
+                )
             })
         }
         FieldType::Enum(values) => {
@@ -88,12 +97,21 @@ fn mismatch(key: &str, ty: FieldType, value: &Node) -> Option<(String, String)> 
         FieldType::StringOrList => match &value.value {
             Value::Scalar(_) => None,
             Value::Seq(items) => items.iter().find(|i| i.as_str().is_none()).map(|bad| {
-                (format!("`{key}` holds a {} item; every item must be a string", bad.type_name()), "write each item as a plain string".to_string())
+                (
+                    format!("`{key}` holds a {} item; every item must be a string", bad.type_name()),
+                    "write each item as a plain string".to_string(),
+                )
             }),
-            Value::Map(_) => Some((format!("`{key}` is a map; it must be a string or a list of strings"), "write a string, or a list of `- item` lines".to_string())),
+            Value::Map(_) => Some((
+                format!("`{key}` is a map; it must be a string or a list of strings"),
+                "write a string, or a list of `- item` lines".to_string(),
+            )),
         },
         FieldType::Map | FieldType::StringMap => (value.as_map().is_none() && !is_null).then(|| {
-            (format!("`{key}` is a {found}; it must be a map"), format!("write `{key}:` followed by indented `key: value` lines"))
+            (
+                format!("`{key}` is a {found}; it must be a map"),
+                format!("write `{key}:` followed by indented `key: value` lines"),
+            )
         }),
     }
 }

@@ -39,8 +39,11 @@ impl Rule for MetadataNestedValue {
             if entry.value.as_str().is_none() {
                 let key = entry.key.as_str().unwrap_or("?");
                 let found = entry.value.type_name();
-                cx.report(entry.value.span, format!("`metadata.{key}` is a {found}; metadata values should be strings"))
-                    .help("join the items into one string, such as `\"pdf, forms\"`");
+                cx.report(
+                    entry.value.span,
+                    format!("`metadata.{key}` is a {found}; metadata values should be strings"),
+                )
+                .help("join the items into one string, such as `\"pdf, forms\"`");
             }
         }
     }

@@ -43,10 +43,14 @@ impl Rule for NameDirMismatch {
         if normalized.is_empty() || normalized == dir_normalized {
             return;
         }
-        let diagnostic = cx.report(name.span, format!("the name `{}` differs from its folder `{dir}`", name.value.trim()));
+        let diagnostic =
+            cx.report(name.span, format!("the name `{}` differs from its folder `{dir}`", name.value.trim()));
         diagnostic.help(format!("rename the folder to `{normalized}`, or set `name: {dir}`"));
         if name_problems(dir).is_empty() {
-            diagnostic.fix(Fix::unsafe_(format!("set `name: {dir}`"), vec![Edit { span: name.span, replacement: dir.to_string() }]));
+            diagnostic.fix(Fix::unsafe_(
+                format!("set `name: {dir}`"),
+                vec![Edit { span: name.span, replacement: dir.to_string() }],
+            ));
         }
     }
 }

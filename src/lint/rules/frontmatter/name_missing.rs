@@ -38,7 +38,8 @@ impl Rule for NameMissing {
         if !fm.is_usable() || fm.document.is_none() {
             return;
         }
-        let suggestion = cx.skill.dir_name.as_deref().map_or(String::new(), |d| format!(" (the folder's name: `name: {d}`)"));
+        let suggestion =
+            cx.skill.dir_name.as_deref().map_or(String::new(), |d| format!(" (the folder's name: `name: {d}`)"));
         match fm.entry("name") {
             None => {
                 let at = cx.skill.split.open.unwrap_or(Span::empty(0));

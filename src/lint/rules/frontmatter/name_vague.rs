@@ -26,8 +26,24 @@ declare_rule! {
 }
 
 const VAGUE: &[&str] = &[
-    "helper", "helpers", "util", "utils", "utilities", "tool", "tools", "misc", "data", "document",
-    "documents", "files", "file", "stuff", "common", "general", "skill", "skills",
+    "helper",
+    "helpers",
+    "util",
+    "utils",
+    "utilities",
+    "tool",
+    "tools",
+    "misc",
+    "data",
+    "document",
+    "documents",
+    "files",
+    "file",
+    "stuff",
+    "common",
+    "general",
+    "skill",
+    "skills",
 ];
 
 impl Rule for NameVague {

@@ -45,7 +45,9 @@ impl Rule for ScalarNotString {
             let Some(key) = entry.key.as_str() else { continue };
             let Some(field) = fields::field(key).filter(|f| f.known_on(target)) else { continue };
             match field.type_on(target) {
-                FieldType::String | FieldType::Enum(_) | FieldType::StringOrList => found.push((key.to_string(), &entry.value)),
+                FieldType::String | FieldType::Enum(_) | FieldType::StringOrList => {
+                    found.push((key.to_string(), &entry.value))
+                }
                 FieldType::StringMap => {
                     for inner in entry.value.as_map().unwrap_or(&[]) {
                         let inner_key = inner.key.as_str().unwrap_or("?");
@@ -64,7 +66,10 @@ impl Rule for ScalarNotString {
             let written = node.span.text(cx.text()).to_string();
             cx.report(node.span, format!("YAML reads `{key}: {written}` as {kind}, not text"))
                 .help(format!("quote it: `{}`", quote(&written)))
-                .fix(Fix::safe(format!("quote `{written}`"), vec![Edit { span: node.span, replacement: quote(&written) }]));
+                .fix(Fix::safe(
+                    format!("quote `{written}`"),
+                    vec![Edit { span: node.span, replacement: quote(&written) }],
+                ));
         }
     }
 }

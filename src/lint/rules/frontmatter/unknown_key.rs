@@ -48,13 +48,19 @@ impl Rule for UnknownKey {
             }
             let message = format!("unknown frontmatter key `{key}` for the {} target", target.as_str());
             let help = if fields::field(key).is_some() {
-                format!("`{key}` is a Claude Code key; the specification and the API allow only name, description, license, compatibility, metadata and allowed-tools: move it under `metadata` or lint with --target claude-code")
+                format!(
+                    "`{key}` is a Claude Code key; the specification and the API allow only name, description, license, compatibility, metadata and allowed-tools: move it under `metadata` or lint with --target claude-code"
+                )
             } else if let Some(close) = crate::text::closest(key, keys_on(target)) {
                 format!("did you mean `{close}`?")
             } else if target == Target::ClaudeCode {
                 format!("Claude Code ignores `{key}`; put custom data under `metadata`")
             } else {
-                format!("the {} target allows only {}; put custom data under `metadata`", target.as_str(), keys_on(target).collect::<Vec<_>>().join(", "))
+                format!(
+                    "the {} target allows only {}; put custom data under `metadata`",
+                    target.as_str(),
+                    keys_on(target).collect::<Vec<_>>().join(", ")
+                )
             };
             cx.report(entry.key.span, message).help(help);
         }

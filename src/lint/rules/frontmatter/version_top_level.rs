@@ -61,7 +61,10 @@ fn move_fix(cx: &Checker<'_>) -> Option<Fix> {
     let line = skill.line_col(entry.key.span.start as usize).line as usize;
     let line_span = skill.line_span(line);
     // Only a one-line `version: value` with nothing else on the line.
-    if line_span.start != entry.key.span.start || line_span.end != entry.value.span.end || entry.value.style == Style::Block {
+    if line_span.start != entry.key.span.start
+        || line_span.end != entry.value.span.end
+        || entry.value.style == Style::Block
+    {
         return None;
     }
     let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };

@@ -43,12 +43,28 @@ impl Rule for ListingBudget {
         let largest: Vec<String> = order
             .iter()
             .take(5)
-            .map(|&i| format!("{} ({})", cx.skills[i].name.as_ref().map_or_else(|| cx.skills[i].path.display().to_string(), |(n, _)| n.clone()), cx.skills[i].listing_chars))
+            .map(|&i| {
+                format!(
+                    "{} ({})",
+                    cx.skills[i]
+                        .name
+                        .as_ref()
+                        .map_or_else(|| cx.skills[i].path.display().to_string(), |(n, _)| n.clone()),
+                    cx.skills[i].listing_chars
+                )
+            })
             .collect();
         let at = order[0];
         let span = cx.skills[at].description_span;
         let count = cx.skills.len();
-        cx.report(at, span, format!("the {count} skills' descriptions hold {total} characters, over the listing budget of {budget}"))
-            .help(format!("the largest: {}; shorten them, or raise `listing-budget` if your context window is larger", largest.join(", ")));
+        cx.report(
+            at,
+            span,
+            format!("the {count} skills' descriptions hold {total} characters, over the listing budget of {budget}"),
+        )
+        .help(format!(
+            "the largest: {}; shorten them, or raise `listing-budget` if your context window is larger",
+            largest.join(", ")
+        ));
     }
 }

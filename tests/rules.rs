@@ -1,0 +1,76 @@
+//! One fixture folder per rule case, one insta snapshot of its text output each.
+//!
+//! Layout: `tests/fixtures/rules/<CODE>/<case>/...` where `<case>` is `hit` or `miss`,
+//! optionally followed by `-<target>` (`hit-spec`, `miss-api`); default target
+//! `claude-code`. The case folder is linted as a whole (so repository rules see all its
+//! skills) with only that rule selected. A `hit` case must produce the rule at least once,
+//! a `miss` case (a near miss) never.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use skillsmith::lint::{RealFs, RunOptions, Selection, Settings, Target, Uniform, lint_paths, rules};
+use skillsmith::report::{self, Text};
+
+fn case_dirs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
+    let mut cases = Vec::new();
+    for rule in std::fs::read_dir(&root).unwrap() {
+        let rule = rule.unwrap().path();
+        for case in std::fs::read_dir(&rule).unwrap() {
+            cases.push(case.unwrap().path());
+        }
+    }
+    cases.sort();
+    cases
+}
+
+fn target_of(case: &str) -> Target {
+    case.split_once('-').and_then(|(_, t)| Target::parse(t)).unwrap_or(Target::ClaudeCode)
+}
+
+/// Lints `dir` with only `code` selected; returns the text output and how often `code` fired.
+fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
+    let mut settings = Settings::new(target);
+    settings.apply(&Selection { select: Some(vec![code.to_string()]), ..Selection::default() }).unwrap();
+    let rel = dir.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_path_buf();
+    let run = lint_paths(&[rel], &Uniform(Arc::new(settings)), &RealFs, RunOptions::default());
+    let hits = run.files.iter().flat_map(|f| &f.findings).filter(|f| f.rule.code == code).count();
+    let mut out = Vec::new();
+    report::report(&run, &mut Text::new(false), &mut out).unwrap();
+    (String::from_utf8(out).unwrap(), hits)
+}
+
+#[test]
+fn every_rule_case_matches_its_snapshot() {
+    let cwd = std::env::current_dir().unwrap();
+    assert_eq!(cwd, Path::new(env!("CARGO_MANIFEST_DIR")), "run from the crate root");
+    for dir in case_dirs() {
+        let case = dir.file_name().unwrap().to_str().unwrap().to_string();
+        let code = dir.parent().unwrap().file_name().unwrap().to_str().unwrap().to_string();
+        let (output, hits) = lint_case(&dir, &code, target_of(&case));
+        if case.starts_with("hit") {
+            assert!(hits > 0, "{code}/{case}: expected the rule to fire\n{output}");
+        } else {
+            assert_eq!(hits, 0, "{code}/{case}: a near miss must not fire\n{output}");
+        }
+        insta::with_settings!({ snapshot_path => "snapshots/rules", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("{code}-{case}"), output);
+        });
+    }
+}
+
+#[test]
+fn every_rule_has_a_hit_and_a_near_miss() {
+    let cases = case_dirs();
+    for rule in rules() {
+        let code = rule.meta().code;
+        let names: Vec<String> = cases
+            .iter()
+            .filter(|c| c.parent().unwrap().file_name().unwrap() == code)
+            .map(|c| c.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert!(names.iter().any(|n| n.starts_with("hit")), "{code} has no hit fixture");
+        assert!(names.iter().any(|n| n.starts_with("miss")), "{code} has no near-miss fixture");
+    }
+}
