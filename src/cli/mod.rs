@@ -3,6 +3,8 @@
 mod lint;
 mod rules;
 
+pub use rules::markdown_table;
+
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};

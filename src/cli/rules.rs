@@ -12,8 +12,11 @@ use super::usage_error;
 #[derive(Debug, Args)]
 pub struct RulesArgs {
     /// Print JSON instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
+    /// Print the Markdown table the README holds.
+    #[arg(long)]
+    pub markdown: bool,
 }
 
 /// Arguments of `skillsmith explain`.
@@ -28,6 +31,26 @@ pub fn levels_text(meta: &RuleMeta) -> String {
     Target::ALL.iter().map(|&t| meta.levels.on(t).as_str()).collect::<Vec<_>>().join("/")
 }
 
+/// The rule table in Markdown, as the README holds it.
+pub fn markdown_table() -> String {
+    let mut table = String::from(
+        "| code | name | group | default (spec/claude-code/api) | fix | what it finds |\n|---|---|---|---|---|---|\n",
+    );
+    for rule in rules() {
+        let meta = rule.meta();
+        table.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} | {} |\n",
+            meta.code,
+            meta.name,
+            meta.group.as_str(),
+            levels_text(meta),
+            fixable_text(meta.fixable),
+            meta.summary.replace('|', "\\|")
+        ));
+    }
+    table
+}
+
 fn fixable_text(fixable: Fixable) -> &'static str {
     match fixable {
         Fixable::No => "-",
@@ -39,6 +62,10 @@ fn fixable_text(fixable: Fixable) -> &'static str {
 /// Prints the rule table.
 pub fn list(args: RulesArgs) -> std::io::Result<u8> {
     let mut out = std::io::stdout().lock();
+    if args.markdown {
+        write!(out, "{}", markdown_table())?;
+        return Ok(0);
+    }
     if args.json {
         let metas: Vec<&RuleMeta> = rules().iter().map(|r| r.meta()).collect();
         serde_json::to_writer_pretty(&mut out, &metas)?;

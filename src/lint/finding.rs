@@ -46,13 +46,11 @@ pub struct LocatedEdit {
 }
 
 /// A fix with its edits located.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LocatedFix {
     /// The fix as the rule made it (byte spans).
-    #[serde(flatten)]
     pub fix: Fix,
     /// Its edits as lines and columns.
-    #[serde(rename = "located_edits")]
     pub located: Vec<LocatedEdit>,
 }
 

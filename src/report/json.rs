@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::lint::{FileResult, Finding, LocatedFix};
+use crate::lint::{Applicability, FileResult, Finding, LocatedFix};
 
 use super::{Reporter, Summary, display_path};
 
@@ -32,7 +32,57 @@ pub struct JsonFinding<'a> {
     /// How to fix it, or null.
     pub help: Option<&'a str>,
     /// The fix, or null.
-    pub fix: Option<&'a LocatedFix>,
+    pub fix: Option<JsonFix<'a>>,
+}
+
+/// A fix as the JSON formats write it.
+#[derive(Serialize)]
+pub struct JsonFix<'a> {
+    /// What it does.
+    pub message: &'a str,
+    /// `safe` or `unsafe`.
+    pub applicability: Applicability,
+    /// Replacements, each from (line, column) to (end_line, end_column), 1-based.
+    pub edits: Vec<JsonEdit<'a>>,
+    /// The file's new name, when the fix renames it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rename_to: Option<&'a str>,
+}
+
+/// One replacement of a fix.
+#[derive(Serialize)]
+pub struct JsonEdit<'a> {
+    /// 1-based start line.
+    pub line: u32,
+    /// 1-based start column.
+    pub column: u32,
+    /// 1-based end line.
+    pub end_line: u32,
+    /// 1-based end column (exclusive).
+    pub end_column: u32,
+    /// The new text.
+    pub content: &'a str,
+}
+
+impl<'a> JsonFix<'a> {
+    fn new(fix: &'a LocatedFix) -> Self {
+        JsonFix {
+            message: &fix.fix.message,
+            applicability: fix.fix.applicability,
+            edits: fix
+                .located
+                .iter()
+                .map(|e| JsonEdit {
+                    line: e.start.line,
+                    column: e.start.column,
+                    end_line: e.end.line,
+                    end_column: e.end.column,
+                    content: &e.content,
+                })
+                .collect(),
+            rename_to: fix.fix.rename_to.as_deref(),
+        }
+    }
 }
 
 impl<'a> JsonFinding<'a> {
@@ -50,7 +100,7 @@ impl<'a> JsonFinding<'a> {
             severity: finding.severity.as_str(),
             message: &finding.message,
             help: finding.help.as_deref(),
-            fix: finding.fix.as_ref(),
+            fix: finding.fix.as_ref().map(JsonFix::new),
         }
     }
 }
