@@ -149,3 +149,15 @@ fn readme_rule_table_matches_the_registry() {
         "README's rule table is stale: replace it with `skillsmith rules --markdown`"
     );
 }
+
+#[test]
+fn machine_formats_are_valid_documents_without_findings() {
+    let (json, _, _) = skillsmith(&["lint", "--format", "json", "clean"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(value["diagnostics"].as_array().unwrap().len(), 0);
+    assert_eq!(value["summary"]["skills"], 1);
+    let (sarif, _, _) = skillsmith(&["lint", "--format", "sarif", "clean"]);
+    let value: serde_json::Value = serde_json::from_str(&sarif).unwrap();
+    assert_eq!(value["runs"][0]["results"].as_array().unwrap().len(), 0);
+    assert_eq!(skillsmith(&["lint", "--format", "json-lines", "clean"]).0, "");
+}

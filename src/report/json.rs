@@ -105,28 +105,49 @@ impl<'a> JsonFinding<'a> {
     }
 }
 
-/// Collects every finding and writes one JSON document at the end.
+/// Writes one JSON document, streaming the findings as they come so memory stays flat.
 #[derive(Default)]
 pub struct Json {
-    findings: Vec<serde_json::Value>,
+    /// Findings written so far.
+    written: usize,
+}
+
+/// Writes `value` pretty-printed, every line after the first indented by `indent`.
+pub(crate) fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
+    let text = serde_json::to_string_pretty(value)?;
+    let mut lines = text.lines();
+    if let Some(first) = lines.next() {
+        write!(out, "{first}")?;
+    }
+    for line in lines {
+        write!(out, "\n{indent}{line}")?;
+    }
+    Ok(())
 }
 
 impl Reporter for Json {
-    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> io::Result<()> {
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> io::Result<()> {
         for finding in &file.findings {
-            self.findings.push(serde_json::to_value(JsonFinding::new(&file.path, finding))?);
+            out.write_all(if self.written == 0 {
+                b"{\n  \"version\": 1,\n  \"diagnostics\": [\n    "
+            } else {
+                b",\n    "
+            })?;
+            write_indented(out, &JsonFinding::new(&file.path, finding), "    ")?;
+            self.written += 1;
         }
         Ok(())
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        let document = serde_json::json!({
-            "version": 1,
-            "diagnostics": std::mem::take(&mut self.findings),
-            "summary": summary,
-        });
-        serde_json::to_writer_pretty(&mut *out, &document)?;
-        writeln!(out)
+        if self.written == 0 {
+            out.write_all(b"{\n  \"version\": 1,\n  \"diagnostics\": [")?;
+        } else {
+            out.write_all(b"\n  ")?;
+        }
+        out.write_all(b"],\n  \"summary\": ")?;
+        write_indented(out, summary, "  ")?;
+        out.write_all(b"\n}\n")
     }
 }
 

@@ -6,12 +6,14 @@ use serde_json::{Value, json};
 
 use crate::lint::{FileResult, Severity, rules};
 
+use super::json::write_indented;
 use super::{Reporter, Summary, display_path};
 
-/// Collects results and writes one SARIF log at the end.
+/// Writes one SARIF log, streaming the results.
 #[derive(Default)]
 pub struct Sarif {
-    results: Vec<Value>,
+    /// Results written so far.
+    written: usize,
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -23,7 +25,7 @@ fn level(severity: Severity) -> &'static str {
 }
 
 impl Reporter for Sarif {
-    fn file(&mut self, file: &FileResult, _out: &mut dyn Write) -> io::Result<()> {
+    fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> io::Result<()> {
         for finding in &file.findings {
             let l = &finding.location;
             let index = rules().iter().position(|r| r.meta().code == finding.rule.code);
@@ -65,13 +67,29 @@ impl Reporter for Sarif {
                     "artifactChanges": [{ "artifactLocation": { "uri": display_path(&file.path) }, "replacements": replacements }],
                 }]);
             }
-            self.results.push(result);
+            if self.written == 0 {
+                write_header(out)?;
+            } else {
+                out.write_all(b",")?;
+            }
+            out.write_all(b"\n        ")?;
+            write_indented(out, &result, "        ")?;
+            self.written += 1;
         }
         Ok(())
     }
 
     fn finish(&mut self, _summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        let driver_rules: Vec<Value> = rules()
+        if self.written == 0 {
+            write_header(out)?;
+        }
+        out.write_all(b"\n      ]\n    }\n  ]\n}\n")
+    }
+}
+
+/// Everything before the first result: the tool and its rules, then `"results": [`.
+fn write_header(out: &mut dyn Write) -> io::Result<()> {
+    let driver_rules: Vec<Value> = rules()
             .iter()
             .map(|rule| {
                 let meta = rule.meta();
@@ -86,20 +104,21 @@ impl Reporter for Sarif {
                 })
             })
             .collect();
-        let log = json!({
-            "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-            "version": "2.1.0",
-            "runs": [{
-                "tool": { "driver": {
-                    "name": "skillsmith",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": driver_rules,
-                }},
-                "columnKind": "unicodeCodePoints",
-                "results": std::mem::take(&mut self.results),
-            }],
-        });
-        serde_json::to_writer_pretty(&mut *out, &log)?;
-        writeln!(out)
-    }
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "skillsmith",
+                "version": env!("CARGO_PKG_VERSION"),
+                "rules": driver_rules,
+            }},
+            "columnKind": "unicodeCodePoints",
+            "results": ["RESULTS"],
+        }],
+    });
+    let text = serde_json::to_string_pretty(&log)?;
+    let cut = text.find("\"RESULTS\"").expect("placeholder written above");
+    let open = text[..cut].trim_end();
+    out.write_all(open.as_bytes())
 }
