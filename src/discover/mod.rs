@@ -119,8 +119,14 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) {
 fn walk_problem(err: &ignore::Error) -> Option<PathProblem> {
     match err {
         ignore::Error::WithPath { path, err } => {
-            let message = format!("cannot read `{}`: {}", clean(path.clone()).display(), inner_message(err));
-            Some(PathProblem { path: clean(path.clone()), message })
+            let shown = clean(path.clone());
+            let dangling = std::fs::symlink_metadata(path).is_ok() && std::fs::metadata(path).is_err();
+            let message = if dangling {
+                format!("`{}` is a dangling symbolic link (its target does not exist)", shown.display())
+            } else {
+                format!("cannot read `{}`: {}", shown.display(), inner_message(err))
+            };
+            Some(PathProblem { path: shown, message })
         }
         ignore::Error::Loop { child, .. } => {
             let path = clean(child.clone());
@@ -134,9 +140,13 @@ fn walk_problem(err: &ignore::Error) -> Option<PathProblem> {
 }
 
 fn inner_message(err: &ignore::Error) -> String {
-    match err {
+    let text = match err {
         ignore::Error::Io(io) => describe(io),
         other => other.to_string(),
+    };
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_string(),
+        None => text,
     }
 }
 

@@ -30,7 +30,7 @@ pub struct ParseLimits {
 
 impl Default for ParseLimits {
     fn default() -> Self {
-        ParseLimits { max_file_bytes: 32 << 20, yaml: yaml::Limits::default() }
+        ParseLimits { max_file_bytes: 8 << 20, yaml: yaml::Limits::default() }
     }
 }
 

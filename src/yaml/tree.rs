@@ -275,10 +275,17 @@ pub fn parse(yaml: &str, base: usize, limits: Limits) -> Result<Document, YamlEr
         documents: 0,
     };
     for next in Parser::new_from_str_with_options(yaml, options) {
-        let (event, span) = next.map_err(|err| YamlError {
-            message: err.info(),
-            offset: base + byte_offset(yaml, err.marker()),
-            kind: YamlErrorKind::Syntax,
+        let (event, span) = next.map_err(|err| {
+            let limit = matches!(err.kind(), granit_parser::ErrorKind::RecursionLimitExceeded);
+            YamlError {
+                message: if limit {
+                    format!("the YAML nests deeper than the limit of {} levels; it was not read", limits.max_depth)
+                } else {
+                    err.info()
+                },
+                offset: base + byte_offset(yaml, err.marker()),
+                kind: if limit { YamlErrorKind::Limit } else { YamlErrorKind::Syntax },
+            }
         })?;
         let start = base + byte_offset(yaml, &span.start);
         let end = base + byte_offset(yaml, &span.end).max(start - base);
@@ -530,7 +537,7 @@ mod tests {
     fn stops_deep_nesting() {
         let yaml = format!("a: {}{}", "[".repeat(20_000), "]".repeat(20_000));
         let err = parse(&yaml, 0, Limits::default()).unwrap_err();
-        assert!(matches!(err.kind, YamlErrorKind::Limit | YamlErrorKind::Syntax));
+        assert_eq!(err.kind, YamlErrorKind::Limit, "{err:?}");
     }
 
     #[test]
