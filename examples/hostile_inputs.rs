@@ -40,7 +40,7 @@ pub fn inputs() -> Vec<Input> {
     );
     for i in 1..10 {
         let prev = format!("*a{}", i - 1);
-        billion_laughs.push_str(&format!("  a{i}: &a{i} [{}]\n", vec![prev.as_str(); 10].join(", ")));
+        billion_laughs.push_str(&format!("  a{i}: &a{i} [{}]\n", [prev.as_str(); 10].join(", ")));
     }
     billion_laughs.push_str("---\n");
     vec![
