@@ -97,10 +97,57 @@ impl Skill {
         self.lines.line_span(self.text(), line.saturating_sub(1))
     }
 
+    /// Every span the model holds (frontmatter nodes, comments, body elements), for checking
+    /// that each lies inside the file on character boundaries.
+    pub fn all_spans(&self) -> Vec<Span> {
+        let mut spans = vec![self.split.yaml, self.split.body];
+        spans.extend(self.split.open);
+        spans.extend(self.split.close);
+        if let Some(document) = &self.frontmatter.document {
+            spans.extend(document.comments.iter().map(|c| c.span));
+            spans.extend(document.duplicates.iter().flat_map(|d| [d.first, d.second]));
+            if let Some(root) = &document.root {
+                collect_node_spans(root, &mut spans);
+            }
+        }
+        let body = &self.body;
+        spans.push(body.span);
+        spans.extend(body.sections.iter().flat_map(|s| [s.heading, s.span]));
+        for table in &body.tables {
+            spans.push(table.span);
+            for row in std::iter::once(&table.header).chain(&table.rows) {
+                spans.push(row.span);
+                spans.extend(row.cells.iter().map(|c| c.span));
+            }
+        }
+        for list in &body.lists {
+            spans.push(list.span);
+            spans.extend(list.items.iter().map(|i| i.span));
+        }
+        spans.extend(body.links.iter().map(|l| l.span));
+        spans.extend(body.code_blocks.iter().map(|c| c.span));
+        spans.extend(body.paragraphs.iter().map(|p| p.span));
+        spans.extend(body.html.iter().map(|h| h.span));
+        spans.extend(body.inline_code.iter().copied());
+        spans
+    }
+
     /// Sets the folder name (when the path alone does not show it).
     pub fn with_dir_name(mut self, dir_name: Option<String>) -> Skill {
         self.dir_name = dir_name;
         self
+    }
+}
+
+fn collect_node_spans(node: &yaml::Node, out: &mut Vec<Span>) {
+    out.push(node.span);
+    match &node.value {
+        yaml::Value::Scalar(_) => {}
+        yaml::Value::Seq(items) => items.iter().for_each(|n| collect_node_spans(n, out)),
+        yaml::Value::Map(entries) => entries.iter().for_each(|e| {
+            collect_node_spans(&e.key, out);
+            collect_node_spans(&e.value, out);
+        }),
     }
 }
 

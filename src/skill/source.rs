@@ -19,7 +19,7 @@ pub enum DecodeIssue {
     },
     /// The file holds a NUL byte: it is binary, and is not modelled further.
     Binary {
-        /// Byte offset of the first NUL.
+        /// Where the first NUL was, in the decoded text (its end: text after a NUL is dropped).
         offset: usize,
     },
 }
@@ -41,8 +41,9 @@ impl SourceText {
         if let Some(offset) = memchr::memchr(0, &bytes) {
             let utf16 = utf16_bom(&bytes);
             if utf16.is_none() {
-                issues.push(DecodeIssue::Binary { offset });
+                // The text keeps what precedes the NUL; the NUL's place is the text's end.
                 let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
+                issues.push(DecodeIssue::Binary { offset: text.len() });
                 return SourceText { text, issues };
             }
         }
@@ -139,6 +140,15 @@ mod tests {
         let src = SourceText::decode(bytes);
         assert_eq!(src.text, "hi");
         assert_eq!(src.issues, vec![DecodeIssue::Utf16 { big_endian: false }]);
+    }
+
+    #[test]
+    fn binary_offset_is_a_char_boundary_of_the_text() {
+        // Found by fuzzing: invalid bytes before a NUL grow when replaced.
+        let src = SourceText::decode(vec![0xC0, 0xC0, 0]);
+        let Some(DecodeIssue::Binary { offset }) = src.issues.last().cloned() else { panic!() };
+        assert!(src.text.is_char_boundary(offset));
+        assert_eq!(offset, src.text.len());
     }
 
     #[test]
