@@ -6,6 +6,8 @@
 
 pub mod cli;
 pub mod discover;
+pub mod fix;
+pub mod fsio;
 pub mod lint;
 pub mod report;
 pub mod skill;

@@ -5,6 +5,7 @@ use std::path::Path;
 
 use proptest::prelude::*;
 use skillsmith::Skill;
+use skillsmith::fix::{apply, fix_skill};
 use skillsmith::lint::{MemoryFs, Selection, Settings, Target, check_skill, locate};
 
 /// Parses and lints `bytes` with every rule on every target; every span must lie inside the
@@ -81,6 +82,39 @@ fn skillish() -> impl Strategy<Value = Vec<u8>> {
     .prop_map(|parts| parts.concat())
 }
 
+/// Fixing `bytes` (safe and unsafe fixes, every rule) twice: the second pass changes nothing;
+/// and each fix alone changes nothing outside its edits' spans.
+fn check_fixes(bytes: &[u8]) {
+    let all = || {
+        let mut settings = Settings::new(Target::ClaudeCode);
+        settings.apply(&Selection { select: Some(vec!["all".into()]), ..Selection::default() }).unwrap();
+        settings
+    };
+    let settings = all();
+    let skill = Skill::parse("prop/pdf/SKILL.md", bytes.to_vec());
+    for diagnostic in check_skill(&skill, &settings, &MemoryFs::new()) {
+        let Some(fix) = &diagnostic.fix else { continue };
+        let (fixed, _) = apply(skill.text(), &[fix]);
+        let first = fix.edits.iter().map(|e| e.span.start as usize).min().unwrap_or(0);
+        let last = fix.edits.iter().map(|e| e.span.end as usize).max().unwrap_or(0);
+        assert_eq!(&fixed[..first], &skill.text()[..first], "{} changed text before its span", diagnostic.rule.code);
+        let tail = skill.text().len() - last;
+        assert_eq!(
+            &fixed[fixed.len() - tail..],
+            &skill.text()[last..],
+            "{} changed text after its span",
+            diagnostic.rule.code
+        );
+    }
+    let once = fix_skill(skill, &settings, &MemoryFs::new(), true);
+    if once.skipped.is_some() {
+        return; // not UTF-8: fixes are never applied to such a file
+    }
+    let again = Skill::parse("prop/pdf/SKILL.md", once.fixed.clone().into_bytes());
+    let twice = fix_skill(again, &settings, &MemoryFs::new(), true);
+    assert_eq!(twice.fixed, once.fixed, "fixing twice changed more");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
 
@@ -93,6 +127,11 @@ proptest! {
     fn skill_shaped_text_never_panics_and_spans_stay_inside(bytes in skillish()) {
         check_invariants(&bytes);
     }
+
+    #[test]
+    fn fixes_stay_in_their_span_and_fixing_is_idempotent(bytes in skillish()) {
+        check_fixes(&bytes);
+    }
 }
 
 #[test]
@@ -100,6 +139,8 @@ fn every_fuzz_crasher_stays_fixed() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
     for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        check_invariants(&std::fs::read(&path).unwrap());
+        let bytes = std::fs::read(&path).unwrap();
+        check_invariants(&bytes);
+        check_fixes(&bytes);
     }
 }

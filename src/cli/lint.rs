@@ -8,6 +8,7 @@ use clap::Args;
 
 use crate::lint::{RealFs, RunOptions, Selection, Settings, Target, Uniform, lint_paths};
 use crate::report::{self, Format};
+use crate::{discover, fix};
 
 use super::{ColorChoice, EXIT_USAGE, usage_error};
 
@@ -37,6 +38,15 @@ pub struct LintArgs {
     /// When to colour the text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
+    /// Apply safe fixes, then report what remains.
+    #[arg(long)]
+    pub fix: bool,
+    /// With --fix or --diff: apply unsafe fixes too (renames, meaning changes).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing (exit 1 when there is any).
+    #[arg(long, conflicts_with = "fix")]
+    pub diff: bool,
 }
 
 /// Runs `skillsmith lint`; returns the exit code.
@@ -50,12 +60,46 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     };
     settings.apply(&selection).map_err(usage_error)?;
     let provider = Uniform(Arc::new(settings));
+    if args.unsafe_fixes && !(args.fix || args.diff) {
+        return Err(usage_error("--unsafe-fixes needs --fix or --diff"));
+    }
+    let mut fixed_note = None;
+    if args.fix || args.diff {
+        let found = discover::discover(&args.paths);
+        let outcomes = fix::fix_candidates(&found.files, &provider, &RealFs, RunOptions::default(), args.unsafe_fixes);
+        let changed: Vec<&fix::FixOutcome> = outcomes.iter().filter(|o| o.changes()).collect();
+        if args.diff {
+            let mut out = std::io::stdout().lock();
+            for outcome in &changed {
+                write!(out, "{}", fix::unified_diff(outcome))?;
+            }
+            let count: usize = changed.iter().map(|o| o.applied).sum();
+            writeln!(out, "{count} fixes would change {} files.", changed.len())?;
+            return Ok(u8::from(!changed.is_empty()));
+        }
+        for outcome in &changed {
+            fix::write_outcome(outcome)?;
+        }
+        let count: usize = changed.iter().map(|o| o.applied).sum();
+        fixed_note = Some(if changed.is_empty() {
+            "Nothing to fix.".to_string()
+        } else {
+            format!("Fixed {count} findings in {} of {} files.", changed.len(), outcomes.len())
+        });
+    }
     let run = lint_paths(&args.paths, &provider, &RealFs, RunOptions::default());
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut reporter = report::reporter(args.format, args.color.enabled());
     report::report(&run, reporter.as_mut(), &mut out)?;
+    if let Some(note) = fixed_note {
+        if args.format == Format::Text {
+            writeln!(out, "{note}")?;
+        } else {
+            eprintln!("skillsmith: {note}");
+        }
+    }
     out.flush()?;
 
     let summary = report::Summary::of(&run);

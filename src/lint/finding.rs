@@ -98,10 +98,12 @@ pub fn locate_span(skill: &Skill, span: Span) -> Location {
     let mut b = (span.end as usize).clamp(a, to);
     let mut shown = &text[from..to];
     let mut offset = from;
-    if first == last && shown.len() > WIDE_LINE {
+    let too_wide = if first == last { shown.len() > WIDE_LINE } else { shown.len() > WIDE_LINE * MAX_LINES };
+    if too_wide {
+        // One window of the first line, around the start of the span.
+        let line_end = skill.line_span(first).end as usize;
         let lo = crate::skill::floor_char_boundary(text, a.saturating_sub(WIDE_LINE / 3).max(from));
-        let hi = crate::skill::floor_char_boundary(text, (b.max(a) + WIDE_LINE / 2).min(to));
-        let hi = hi.max(lo);
+        let hi = crate::skill::floor_char_boundary(text, (b.min(a + WIDE_LINE) + WIDE_LINE / 3).min(line_end)).max(lo);
         shown = &text[lo..hi];
         offset = lo;
         b = b.min(hi);
@@ -151,5 +153,33 @@ impl FileResult {
                 &b.message,
             ))
         });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_lines_are_shown_as_a_window() {
+        let text = format!("---\nname: x\n---\n{}TARGET{}\n", "a".repeat(10_000), "b".repeat(10_000));
+        let skill = Skill::parse("x/SKILL.md", text.clone().into_bytes());
+        let at = text.find("TARGET").unwrap();
+        let location = locate_span(&skill, Span::new(at, at + 6));
+        let snippet = &location.snippet;
+        assert!(snippet.text.len() <= 2 * WIDE_LINE, "{}", snippet.text.len());
+        assert_eq!(&snippet.text[snippet.start..snippet.end], "TARGET");
+        let whole_line = skill.line_span(4);
+        let location = locate_span(&skill, whole_line);
+        assert!(location.snippet.text.len() <= 2 * WIDE_LINE);
+    }
+
+    #[test]
+    fn short_spans_show_their_lines() {
+        let text = "---\nname: x\n---\nline one\nline two\n";
+        let skill = Skill::parse("x/SKILL.md", text.as_bytes().to_vec());
+        let location = locate_span(&skill, Span::new(16, 28));
+        assert_eq!(location.snippet.text, "line one\nline two");
+        assert_eq!(location.snippet.line, 4);
     }
 }

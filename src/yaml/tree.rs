@@ -361,7 +361,7 @@ impl Builder {
             }
             Event::SequenceEnd => {
                 if let Some(Open::Seq { start, items, style, tag, anchor }) = self.stack.pop() {
-                    let end = items.last().map_or(span.end, |n| n.span.end.max(span.end));
+                    let end = collection_end(style, items.last().map(|n| n.span.end), span);
                     let node = Node { value: Value::Seq(items), span: collection_span(start, end, style), style, tag };
                     self.count(1, span)?;
                     self.finish(node, anchor)?;
@@ -369,7 +369,7 @@ impl Builder {
             }
             Event::MappingEnd => {
                 if let Some(Open::Map { start, entries, style, tag, anchor, .. }) = self.stack.pop() {
-                    let end = entries.last().map_or(span.end, |e| e.value.span.end.max(span.end));
+                    let end = collection_end(style, entries.last().map(|e| e.value.span.end), span);
                     let node =
                         Node { value: Value::Map(entries), span: collection_span(start, end, style), style, tag };
                     self.count(1, span)?;
@@ -459,6 +459,15 @@ fn structure(style: StructureStyle) -> Style {
     }
 }
 
+/// Where a collection ends: at its closing bracket for flow style, at its last child for
+/// block style (the parser's end event may sit on a later line).
+fn collection_end(style: Style, last_child: Option<u32>, end_event: Span) -> u32 {
+    match (style, last_child) {
+        (Style::Flow, _) | (_, None) => end_event.end,
+        (_, Some(end)) => end,
+    }
+}
+
 fn collection_span(start: Span, end: u32, _style: Style) -> Span {
     Span { start: start.start, end: end.max(start.end) }
 }
@@ -491,6 +500,15 @@ mod tests {
         assert_eq!(entry.key.span.text(yaml), "description");
         assert_eq!(entry.value.span.text(yaml), "\"Reads: PDFs\"");
         assert_eq!(entry.value.as_str(), Some("Reads: PDFs"));
+    }
+
+    #[test]
+    fn block_collections_end_at_their_last_child() {
+        let yaml = "tools:\n  - Read\n  - Grep\nflow: [a, b]\nmap:\n  k: v\n";
+        let root = doc(yaml).root.unwrap();
+        assert_eq!(root.get("tools").unwrap().span.text(yaml), "- Read\n  - Grep");
+        assert_eq!(root.get("flow").unwrap().span.text(yaml), "[a, b]");
+        assert_eq!(root.get("map").unwrap().span.text(yaml), "k: v");
     }
 
     #[test]

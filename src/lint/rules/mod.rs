@@ -21,6 +21,8 @@ pub static RULES: &[&dyn Rule] = &[
     &file::duplicate_key::DuplicateKey,
     &file::limit_reached::LimitReached,
     &file::flow_style::FlowStyle,
+    &file::missing_final_newline::MissingFinalNewline,
+    &file::mixed_line_endings::MixedLineEndings,
     &frontmatter::unknown_key::UnknownKey,
     &frontmatter::name_missing::NameMissing,
     &frontmatter::name_invalid::NameInvalid,
