@@ -103,7 +103,7 @@ pub fn locate_span(skill: &Skill, span: Span) -> Location {
         // One window of the first line, around the start of the span.
         let line_end = skill.line_span(first).end as usize;
         let lo = crate::skill::floor_char_boundary(text, a.saturating_sub(WIDE_LINE / 3).max(from));
-        let hi = crate::skill::floor_char_boundary(text, (b.min(a + WIDE_LINE) + WIDE_LINE / 3).min(line_end)).max(lo);
+        let hi = crate::skill::floor_char_boundary(text, (b.min(a + WIDE_LINE) + WIDE_LINE / 2).min(line_end)).max(lo);
         shown = &text[lo..hi];
         offset = lo;
         b = b.min(hi);
