@@ -38,6 +38,21 @@ pub struct Discovered {
     pub files: Vec<Candidate>,
     /// Paths that do not exist or could not be searched.
     pub problems: Vec<PathProblem>,
+    /// True when only files were named (no folder): the shape of a pre-commit call, where
+    /// repository-wide checks must still see the repository's other skills.
+    pub files_only: bool,
+}
+
+/// Spec files a skill is rendered from; naming one lints the SKILL.md beside it.
+pub const SPEC_FILE_NAMES: &[&str] = &["skill.yaml", "skill.yml", "skill.toml"];
+
+/// Config file names; naming one lints the skills under its folder.
+pub const CONFIG_FILE_NAMES: &[&str] = &["skillsmith.toml", ".skillsmith.toml"];
+
+/// The repository root above `path`: the nearest folder holding `.git`.
+pub fn repository_root(path: &Path) -> Option<PathBuf> {
+    let absolute = std::path::absolute(path).ok()?;
+    absolute.ancestors().skip(1).find(|dir| dir.join(".git").exists()).map(Path::to_path_buf)
 }
 
 /// True for a file name Claude Code or a person would take for a skill file, in any case.
@@ -51,6 +66,7 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     let paths = if paths.is_empty() { &default[..] } else { paths };
     let mut found = Discovered::default();
     let mut walk_roots = Vec::new();
+    let mut named_folder = false;
     for path in paths {
         match std::fs::metadata(path) {
             Err(err) => {
@@ -64,10 +80,35 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                 };
                 found.problems.push(PathProblem { path: path.clone(), message });
             }
-            Ok(meta) if meta.is_dir() => walk_roots.push(path.clone()),
-            Ok(_) => found.files.push(candidate(path.clone())),
+            Ok(meta) if meta.is_dir() => {
+                named_folder = true;
+                walk_roots.push(path.clone());
+            }
+            Ok(_) => {
+                let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+                if SPEC_FILE_NAMES.contains(&name) {
+                    let beside = path.with_file_name("SKILL.md");
+                    if beside.is_file() {
+                        found.files.push(candidate(beside));
+                    } else {
+                        let message = format!(
+                            "`{}` has no SKILL.md beside it; run `skillsmith render {}`",
+                            path.display(),
+                            path.display()
+                        );
+                        found.problems.push(PathProblem { path: path.clone(), message });
+                    }
+                } else if CONFIG_FILE_NAMES.contains(&name) {
+                    named_folder = true;
+                    let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+                    walk_roots.push(folder.to_path_buf());
+                } else {
+                    found.files.push(candidate(path.clone()));
+                }
+            }
         }
     }
+    found.files_only = !named_folder && !found.files.is_empty();
     if !walk_roots.is_empty() {
         walk(&walk_roots, &mut found);
     }
@@ -214,6 +255,22 @@ mod tests {
         let names: Vec<_> = found.files.iter().map(|c| c.path.strip_prefix(root).unwrap().to_path_buf()).collect();
         assert_eq!(names, [PathBuf::from(".claude/skills/a/SKILL.md"), PathBuf::from("plugins/p/skills/b/skill.md")]);
         assert_eq!(found.files[0].dir_name.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn specs_and_configs_name_the_skills_they_govern() {
+        let dir = tempfile::tempdir().unwrap();
+        let skill = dir.path().join("skills/a");
+        std::fs::create_dir_all(&skill).unwrap();
+        std::fs::write(skill.join("SKILL.md"), "x").unwrap();
+        std::fs::write(skill.join("skill.yaml"), "x").unwrap();
+        std::fs::write(dir.path().join("skillsmith.toml"), "").unwrap();
+        let found = discover(&[skill.join("skill.yaml")]);
+        assert_eq!(found.files[0].path, skill.join("SKILL.md"));
+        assert!(found.files_only);
+        let found = discover(&[dir.path().join("skillsmith.toml")]);
+        assert_eq!(found.files.len(), 1);
+        assert!(!found.files_only);
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A whole lint run: discover the files, read and lint each once (in parallel), run the
 //! repository rules over compact summaries, and return findings in path order.
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -94,8 +95,15 @@ pub fn lint_discovered(
 
     let present: Vec<(usize, SkillSummary)> =
         summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
-    let (owners, summaries): (Vec<usize>, Vec<SkillSummary>) = present.into_iter().unzip();
+    let (owners, mut summaries): (Vec<usize>, Vec<SkillSummary>) = present.into_iter().unzip();
+    if found.files_only {
+        summaries.extend(repository_context(&found.files, options));
+    }
     for (index, diagnostic) in check_all(&summaries, &settings.run_settings()) {
+        // Findings in the repository's other skills belong to runs that lint them.
+        if index >= owners.len() {
+            continue;
+        }
         let summary = &summaries[index];
         let location = summary.location(diagnostic.span);
         files[owners[index]].findings.push(Finding {
@@ -116,6 +124,40 @@ pub fn lint_discovered(
         file.sort();
     }
     LintRun { files, skills }
+}
+
+/// Summaries of the other skills in the repositories of `files` (their frontmatter only), so
+/// repository-wide rules give the same answer whether one file or all are linted.
+fn repository_context(files: &[Candidate], options: RunOptions) -> Vec<SkillSummary> {
+    let mut roots: Vec<PathBuf> = files.iter().filter_map(|c| discover::repository_root(&c.path)).collect();
+    roots.sort();
+    roots.dedup();
+    if roots.is_empty() {
+        return Vec::new();
+    }
+    let linted: HashSet<PathBuf> = files.iter().filter_map(|c| std::fs::canonicalize(&c.path).ok()).collect();
+    // Only the frontmatter matters here: read the head of each file and skip the body.
+    let head =
+        ParseLimits { max_file_bytes: options.limits.yaml.max_bytes + 4096, model_body: false, ..options.limits };
+    let others = discover::discover(&roots);
+    others
+        .files
+        .par_iter()
+        .filter(|c| std::fs::canonicalize(&c.path).is_ok_and(|real| !linted.contains(&real)))
+        .filter_map(|c| read_skill(&relative_to_cwd(c), head).ok())
+        .map(|skill| SkillSummary::of(&skill))
+        .collect()
+}
+
+/// The candidate with its path shown relative to the current folder when it lies below it.
+fn relative_to_cwd(candidate: &Candidate) -> Candidate {
+    let mut shown = candidate.clone();
+    if let Ok(cwd) = std::env::current_dir()
+        && let Ok(rel) = candidate.path.strip_prefix(&cwd)
+    {
+        shown.path = rel.to_path_buf();
+    }
+    shown
 }
 
 /// Reads, models and lints one file; the text is dropped before returning.

@@ -26,11 +26,13 @@ pub struct ParseLimits {
     pub max_file_bytes: usize,
     /// Limits on the frontmatter's YAML.
     pub yaml: yaml::Limits,
+    /// False to read only the frontmatter (the body is left empty).
+    pub model_body: bool,
 }
 
 impl Default for ParseLimits {
     fn default() -> Self {
-        ParseLimits { max_file_bytes: 8 << 20, yaml: yaml::Limits::default() }
+        ParseLimits { max_file_bytes: 8 << 20, yaml: yaml::Limits::default(), model_body: true }
     }
 }
 
@@ -74,7 +76,7 @@ impl Skill {
         let oversize = (size > limits.max_file_bytes).then_some(size);
         let frontmatter =
             if source.is_binary() { Frontmatter::default() } else { Frontmatter::parse(text, &split, limits.yaml) };
-        let body = if source.is_binary() || oversize.is_some() {
+        let body = if source.is_binary() || oversize.is_some() || !limits.model_body {
             Body { span: split.body, ..Body::default() }
         } else {
             body::parse(text, split.body)

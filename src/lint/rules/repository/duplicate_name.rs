@@ -6,8 +6,8 @@ use crate::lint::{CrossChecker, Level};
 
 declare_rule! {
     /// ## What it does
-    /// Reports two or more skills of one run with the same `name`, at every occurrence after
-    /// the first (in path order), naming where the first is.
+    /// Reports two or more skills with the same `name`, at each of them, naming another.
+    /// Linting only some files (as pre-commit does), the repository's other skills count too.
     ///
     /// ## Why is this bad?
     /// Skills are listed and invoked by name; of two skills named alike, one shadows the
@@ -34,23 +34,26 @@ impl Rule for DuplicateName {
     }
 
     fn check_all(&self, cx: &mut CrossChecker<'_>) {
-        let mut first: HashMap<&str, usize> = HashMap::new();
-        let mut found = Vec::new();
+        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
         for (index, skill) in cx.skills.iter().enumerate() {
-            let Some((name, span)) = &skill.name else { continue };
-            if name.is_empty() {
-                continue;
-            }
-            match first.get(name.as_str()) {
-                None => {
-                    first.insert(name, index);
-                }
-                Some(&earlier) => found.push((index, *span, name.clone(), earlier)),
+            if let Some((name, _)) = &skill.name
+                && !name.is_empty()
+            {
+                by_name.entry(name.as_str()).or_default().push(index);
             }
         }
-        for (index, span, name, earlier) in found {
-            let other = &cx.skills[earlier];
-            let message = format!("the name `{name}` is already used by {}:{}", other.path.display(), other.name_line);
+        let mut found: Vec<(usize, usize, String)> = Vec::new();
+        for (name, indices) in by_name.into_iter().filter(|(_, v)| v.len() > 1) {
+            for &index in &indices {
+                let other = indices.iter().copied().find(|&i| i != index).expect("two or more");
+                found.push((index, other, name.to_string()));
+            }
+        }
+        found.sort();
+        for (index, other, name) in found {
+            let span = cx.skills[index].name.as_ref().expect("named").1;
+            let others = &cx.skills[other];
+            let message = format!("the name `{name}` is also used by {}:{}", others.path.display(), others.name_line);
             cx.report(index, span, message).help("give each skill a distinct name (and folder)");
         }
     }

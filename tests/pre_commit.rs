@@ -1,0 +1,75 @@
+//! The pre-commit hooks, proven with the real pre-commit framework: it is installed from
+//! PyPI into a temporary virtual environment, a git repository with one broken and one sound
+//! skill is made, and `pre-commit try-repo` runs both hooks from this checkout.
+//!
+//! Slow (pre-commit builds skillsmith in its own environment), so ignored by a plain
+//! `cargo test`; `.ci/run` runs it with `cargo test --locked --test pre_commit -- --ignored`.
+//! Skips, saying so, when PyPI cannot be reached.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BROKEN: &str = "---\nname: broken\ndescription: Fills PDF forms. Use when: a form must be completed\n---\n# Broken\n\nFill each field.\n";
+const SOUND: &str = "---\nname: sound\ndescription: Cleans CSV exports. Use when a CSV file will not load.\n---\n# Sound\n\nRe-save as UTF-8.\n";
+
+fn run(command: &mut Command) -> Output {
+    command.output().unwrap_or_else(|err| panic!("cannot run {command:?}: {err}"))
+}
+
+fn text(output: &Output) -> String {
+    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
+}
+
+#[test]
+#[ignore = "slow: installs pre-commit and builds skillsmith in its environment (.ci/run runs it)"]
+fn pre_commit_hooks_check_and_fix() {
+    let project = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let work = tempfile::tempdir().unwrap();
+    let venv = work.path().join("venv");
+    let made = run(Command::new("python3").args(["-m", "venv"]).arg(&venv));
+    assert!(made.status.success(), "python3 -m venv failed: {}", text(&made));
+    let pip = run(Command::new(venv.join("bin/pip")).args(["install", "--quiet", "pre-commit"]));
+    if !pip.status.success() {
+        eprintln!("note: pre-commit could not be installed from PyPI; hook test skipped:\n{}", text(&pip));
+        return;
+    }
+    let pre_commit = venv.join("bin/pre-commit");
+
+    let repo = work.path().join("repo");
+    for (name, body) in [("broken", BROKEN), ("sound", SOUND)] {
+        std::fs::create_dir_all(repo.join(".claude/skills").join(name)).unwrap();
+        std::fs::write(repo.join(".claude/skills").join(name).join("SKILL.md"), body).unwrap();
+    }
+    let git = |args: &[&str]| run(Command::new("git").args(args).current_dir(&repo));
+    assert!(git(&["init", "-q"]).status.success());
+    git(&["add", "-A"]);
+    let hook = |id: &str, files: &[&str]| {
+        run(Command::new(&pre_commit)
+            .arg("try-repo")
+            .arg(project)
+            .arg(id)
+            .arg("--files")
+            .args(files)
+            .current_dir(&repo)
+            .env("PRE_COMMIT_HOME", work.path().join("cache"))
+            .env("NO_COLOR", "1"))
+    };
+    let broken = ".claude/skills/broken/SKILL.md";
+    let sound = ".claude/skills/sound/SKILL.md";
+
+    let check = hook("skillsmith", &[broken, sound]);
+    let output = text(&check);
+    assert!(!check.status.success(), "the check hook must fail on the broken skill:\n{output}");
+    assert!(output.contains("SK006") && output.contains(&format!("{broken}:3:")), "names the rule and line:\n{output}");
+
+    let check = hook("skillsmith", &[sound]);
+    assert!(check.status.success(), "the sound skill passes:\n{}", text(&check));
+
+    let fix = hook("skillsmith-fix", &[broken]);
+    assert!(!fix.status.success(), "the fix hook fails when it changed a file:\n{}", text(&fix));
+    let fixed = std::fs::read_to_string(repo.join(broken)).unwrap();
+    assert!(fixed.contains("description: 'Fills PDF forms. Use when: a form must be completed'"), "{fixed}");
+
+    let again = hook("skillsmith", &[sound, broken]);
+    assert!(again.status.success(), "after the fix both pass:\n{}", text(&again));
+}
