@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod discover;
+pub mod generate;
 pub mod lint;
 pub mod report;
 pub mod skill;
