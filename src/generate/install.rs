@@ -69,7 +69,7 @@ impl fmt::Display for InstallError {
             InstallError::Spec(err) => err.fmt(f),
             InstallError::Render(err) => err.fmt(f),
             InstallError::Path { path, message } => write!(f, "{}: {message}", path.display()),
-            InstallError::BadName { name, message } => write!(f, "cannot install a skill named `{name}`: {message}"),
+            InstallError::BadName { name, message } => write!(f, "`{name}` is not a usable skill name: {message}"),
         }
     }
 }

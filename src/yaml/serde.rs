@@ -74,14 +74,14 @@ fn located(err: &serde_saphyr::Error, source_name: &str) -> YamlDeError {
     let plain = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
     let message = strip_location_suffix(&err.render_with_options(plain));
     let named = serde_saphyr::render_options! { source_name: Some(source_name) };
-    let mut rendered = err.render_with_options(named);
-    if rendered.starts_with("error: ") {
-        rendered.replace_range(..7, "");
+    let full = err.render_with_options(named);
+    // Lead with `file:line:column: message`, then the snippet below the engine's own header.
+    let mut rendered = format!("{source_name}:{line}:{column}: {message}");
+    if let Some((_, snippet)) = full.split_once(" --> ").and_then(|(_, rest)| rest.split_once('\n')) {
+        rendered.push('\n');
+        rendered.push_str(snippet.trim_end());
     }
-    if !rendered.contains(source_name) {
-        rendered = format!("{source_name}:{line}:{column}: {message}");
-    }
-    YamlDeError { line, column, message, rendered: rendered.trim_end().to_string() }
+    YamlDeError { line, column, message, rendered }
 }
 
 /// "msg at line 3, column 4" -> "msg"; the place is kept in fields of its own.
@@ -205,7 +205,8 @@ mod tests {
         assert!(err.message.contains("unknown field `titel`"), "{}", err.message);
         assert!(err.message.contains("spec-version, title, items"), "{}", err.message);
         assert!(!err.message.contains("line"), "{}", err.message);
-        assert!(err.rendered.contains("skills/x/skill.yaml:3:1"), "{}", err.rendered);
+        assert!(err.rendered.starts_with("skills/x/skill.yaml:3:1: unknown field `titel`"), "{}", err.rendered);
+        assert!(err.rendered.contains("3 | titel: b"), "{}", err.rendered);
     }
 
     #[test]
