@@ -5,7 +5,7 @@
 use std::fmt;
 use std::path::{Component, Path, PathBuf};
 
-use crate::lint::rules::frontmatter::name_invalid::name_problems;
+use crate::lint::rules::frontmatter::name_invalid::{name_problems, suggest_name};
 use crate::skill::Skill;
 
 use super::load::{LoadError, SPEC_FILE, parse_spec};
@@ -154,7 +154,8 @@ pub fn check_name(name: &str) -> Result<(), InstallError> {
         return bad("it is empty".to_string());
     }
     if !problems.is_empty() {
-        return bad(problems.join("; it "));
+        let hint = suggest_name(name).map(|better| format!("; try `{better}`")).unwrap_or_default();
+        return bad(format!("{}{hint}", problems.join("; it ")));
     }
     Ok(())
 }
