@@ -14,8 +14,10 @@ fn main() {
         Err(_) => Vec::new(),
     };
     skills.sort();
-    let mut out = String::from("/// Every shipped skill: its name, and each file's path (with `/`) and bytes.\n");
-    out.push_str("pub static SHIPPED: &[(&str, &[(&str, &[u8])])] = &[\n");
+    let mut out = String::from("/// A file of a shipped skill: its path (with `/`) and bytes.\n");
+    out.push_str("pub type ShippedFile = (&'static str, &'static [u8]);\n");
+    out.push_str("/// Every shipped skill: its name and files.\n");
+    out.push_str("pub static SHIPPED: &[(&str, &[ShippedFile])] = &[\n");
     for skill in &skills {
         let name = skill.file_name().unwrap().to_string_lossy().into_owned();
         let mut files = Vec::new();

@@ -40,13 +40,21 @@ fn install_into_an_empty_repository_then_reinstall_unchanged() {
     let repo = empty_repo();
     let first = skillsmith(repo.path(), &["install", SKILL, "--into", "."]);
     assert_eq!(first.status.code(), Some(0), "{}{}", stdout(&first), stderr(&first));
-    assert!(stdout(&first).contains("created: .claude/skills/llmops-decision-framework/SKILL.md"), "{}", stdout(&first));
+    assert!(
+        stdout(&first).contains("created: .claude/skills/llmops-decision-framework/SKILL.md"),
+        "{}",
+        stdout(&first)
+    );
     assert_eq!(std::fs::read_to_string(installed(repo.path())).unwrap(), shipped_skill_md());
     assert!(installed(repo.path()).with_file_name("skill.yaml").is_file());
 
     let again = skillsmith(repo.path(), &["install", SKILL, "--into", "."]);
     assert_eq!(again.status.code(), Some(0));
-    assert!(stdout(&again).contains("unchanged: .claude/skills/llmops-decision-framework from shipped skill"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).contains("unchanged: .claude/skills/llmops-decision-framework from shipped skill"),
+        "{}",
+        stdout(&again)
+    );
 }
 
 #[test]
@@ -83,7 +91,11 @@ fn check_and_dry_run_write_nothing() {
     assert_eq!(check.status.code(), Some(1), "not installed yet");
     let dry = skillsmith(repo.path(), &["install", SKILL, "--into", ".", "--dry-run"]);
     assert_eq!(dry.status.code(), Some(0));
-    assert!(stdout(&dry).contains("would create: .claude/skills/llmops-decision-framework/SKILL.md"), "{}", stdout(&dry));
+    assert!(
+        stdout(&dry).contains("would create: .claude/skills/llmops-decision-framework/SKILL.md"),
+        "{}",
+        stdout(&dry)
+    );
     assert!(!repo.path().join(".claude").exists(), "a dry run writes nothing");
 }
 
@@ -101,9 +113,12 @@ fn a_file_blocking_the_folder_is_named_and_left_untouched() {
 fn a_name_that_leaves_the_skills_folder_is_refused() {
     let repo = empty_repo();
     let source = tempfile::tempdir().unwrap();
-    let spec = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/generate/minimal/writing-commit-messages/skill.yaml"))
-        .unwrap()
-        .replace("name: writing-commit-messages", "name: ../../escape");
+    let spec = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/generate/minimal/writing-commit-messages/skill.yaml"),
+    )
+    .unwrap()
+    .replace("name: writing-commit-messages", "name: ../../escape");
     std::fs::write(source.path().join("skill.yaml"), spec).unwrap();
     let spec_path = source.path().join("skill.yaml");
     let refused = skillsmith(repo.path(), &["install", spec_path.to_str().unwrap(), "--into", "."]);
@@ -131,7 +146,8 @@ fn render_check_finds_drift_and_render_keeps_hand_edits() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("writing-commit-messages");
     std::fs::create_dir(&folder).unwrap();
-    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/generate/minimal/writing-commit-messages/skill.yaml");
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/generate/minimal/writing-commit-messages/skill.yaml");
     std::fs::copy(&fixture, folder.join("skill.yaml")).unwrap();
 
     let missing = skillsmith(dir.path(), &["render", "--check", "writing-commit-messages"]);
@@ -188,7 +204,10 @@ fn a_wrong_spec_field_is_located_with_the_valid_names() {
 #[test]
 fn new_scaffolds_placeholders_and_refuses_an_existing_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let made = skillsmith(dir.path(), &["new", "choosing-things", "--template", "decision", "--description", "Picks: \"things\" #1"]);
+    let made = skillsmith(
+        dir.path(),
+        &["new", "choosing-things", "--template", "decision", "--description", "Picks: \"things\" #1"],
+    );
     assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
     let folder = dir.path().join(".claude/skills/choosing-things");
     let skill_md = std::fs::read_to_string(folder.join("SKILL.md")).unwrap();
@@ -212,4 +231,34 @@ fn list_shows_the_shipped_skills() {
     let out = skillsmith(dir.path(), &["list"]);
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).starts_with("llmops-decision-framework  decision"), "{}", stdout(&out));
+}
+
+#[test]
+fn templates_can_be_overridden_or_added_from_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let templates = dir.path().join("templates");
+    std::fs::create_dir(&templates).unwrap();
+    std::fs::write(templates.join("minimal.md.j2"), "# {{ title }}\n\nOverridden for {{ frontmatter.name }}.\n")
+        .unwrap();
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/generate/minimal/writing-commit-messages/skill.yaml");
+    let spec = fixture.to_str().unwrap();
+
+    let out = skillsmith(dir.path(), &["render", spec, "-o", "-", "--templates", "templates"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).ends_with("---\n\n# Writing Commit Messages\n\nOverridden for writing-commit-messages.\n"),
+        "{}",
+        stdout(&out)
+    );
+
+    let text = std::fs::read_to_string(fixture).unwrap().replace("template: minimal", "template: brief");
+    std::fs::write(dir.path().join("skill.yaml"), text).unwrap();
+    let unknown = skillsmith(dir.path(), &["render", "skill.yaml", "-o", "-"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("unknown template `brief`"), "{}", stderr(&unknown));
+    std::fs::write(templates.join("brief.md.j2"), "# {{ title }}\n\n{{ summary }}\n").unwrap();
+    let added = skillsmith(dir.path(), &["render", "skill.yaml", "-o", "-", "--templates", "templates"]);
+    assert_eq!(added.status.code(), Some(0), "{}", stderr(&added));
+    assert!(stdout(&added).contains("# Writing Commit Messages\n\nGood commit messages"), "{}", stdout(&added));
 }

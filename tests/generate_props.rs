@@ -65,8 +65,9 @@ fn frontmatter(kind: Option<&'static str>) -> impl Strategy<Value = Frontmatter>
 }
 
 fn part<T: std::fmt::Debug>(items: impl Strategy<Value = Vec<T>>) -> impl Strategy<Value = Option<Located<Part<T>>>> {
-    (prop::option::of(title()), prop::option::of(prose()), items)
-        .prop_map(|(title, intro, items)| Some(located(Part { title, intro, items: items.into_iter().map(located).collect() })))
+    (prop::option::of(title()), prop::option::of(prose()), items).prop_map(|(title, intro, items)| {
+        Some(located(Part { title, intro, items: items.into_iter().map(located).collect() }))
+    })
 }
 
 fn prose_list(n: std::ops::Range<usize>) -> impl Strategy<Value = Vec<String>> {
@@ -92,29 +93,41 @@ fn blocks() -> impl Strategy<Value = Vec<Located<Block>>> {
 /// placed after one of `slots`, with sub-sections.
 fn sections(slots: &'static [Slot]) -> impl Strategy<Value = Vec<Located<Section>>> {
     let sub = (title(), blocks()).prop_map(|(t, content)| (t, content));
-    prop::collection::vec((title(), select(slots), blocks(), prop::collection::vec(sub, 0..2)), 0..3).prop_map(
-        |list| {
-            list.into_iter()
-                .enumerate()
-                .map(|(i, (t, after, content, subs))| {
-                    let sections = subs
-                        .into_iter()
-                        .enumerate()
-                        .map(|(j, (t, content))| {
-                            located(Section { title: located(format!("Part {j} {t}")), after: None, content, sections: vec![] })
+    prop::collection::vec((title(), select(slots), blocks(), prop::collection::vec(sub, 0..2)), 0..3).prop_map(|list| {
+        list.into_iter()
+            .enumerate()
+            .map(|(i, (t, after, content, subs))| {
+                let sections = subs
+                    .into_iter()
+                    .enumerate()
+                    .map(|(j, (t, content))| {
+                        located(Section {
+                            title: located(format!("Part {j} {t}")),
+                            after: None,
+                            content,
+                            sections: vec![],
                         })
-                        .collect();
-                    located(Section { title: located(format!("Note {i} {t}")), after: Some(located(after)), content, sections })
+                    })
+                    .collect();
+                located(Section {
+                    title: located(format!("Note {i} {t}")),
+                    after: Some(located(after)),
+                    content,
+                    sections,
                 })
-                .collect()
-        },
-    )
+            })
+            .collect()
+    })
 }
 
 fn examples() -> impl Strategy<Value = Option<Located<Part<Example>>>> {
     part(prop::collection::vec(
-        (title(), prose(), prose_list(0..3), prose())
-            .prop_map(|(title, situation, analysis, outcome)| Example { title, situation, analysis, outcome }),
+        (title(), prose(), prose_list(0..3), prose()).prop_map(|(title, situation, analysis, outcome)| Example {
+            title,
+            situation,
+            analysis,
+            outcome,
+        }),
         1..3,
     ))
 }
@@ -146,7 +159,13 @@ fn base(template: &str, frontmatter: Frontmatter, title: String, summary: Option
 }
 
 fn minimal_spec() -> impl Strategy<Value = Spec> {
-    (frontmatter(None), title(), prop::option::of(prose()), part(prose_list(1..3)), sections(&[Slot::Start, Slot::WhenToUse, Slot::End]))
+    (
+        frontmatter(None),
+        title(),
+        prop::option::of(prose()),
+        part(prose_list(1..3)),
+        sections(&[Slot::Start, Slot::WhenToUse, Slot::End]),
+    )
         .prop_map(|(front, title, summary, when, sections)| Spec {
             when_to_use: when,
             sections,
@@ -155,16 +174,35 @@ fn minimal_spec() -> impl Strategy<Value = Spec> {
 }
 
 fn procedural_spec() -> impl Strategy<Value = Spec> {
-    let steps = part(prop::collection::vec((prose(), prop::option::of(prose())).prop_map(|(step, detail)| Step { step, detail }), 1..4));
+    let steps = part(prop::collection::vec(
+        (prose(), prop::option::of(prose())).prop_map(|(step, detail)| Step { step, detail }),
+        1..4,
+    ));
     let checklist = (title(), prose_list(1..3)).prop_map(|(title, items)| {
-        let items = items.into_iter().map(|item| located(ChecklistItem { item, min: None, max: None, unit: None, detail: None, range: None })).collect();
+        let items = items
+            .into_iter()
+            .map(|item| located(ChecklistItem { item, min: None, max: None, unit: None, detail: None, range: None }))
+            .collect();
         located(Checklist { title: format!("Check {title}"), intro: None, items })
     });
     let pitfalls = part(prop::collection::vec(
-        (prose(), prop::option::of(prose()), prose()).prop_map(|(pitfall, why, instead)| Pitfall { pitfall, why, instead }),
+        (prose(), prop::option::of(prose()), prose()).prop_map(|(pitfall, why, instead)| Pitfall {
+            pitfall,
+            why,
+            instead,
+        }),
         1..3,
     ));
-    (frontmatter(None), title(), part(prose_list(1..3)), steps, checklist, examples(), pitfalls, sections(&[Slot::Steps, Slot::Pitfalls, Slot::End]))
+    (
+        frontmatter(None),
+        title(),
+        part(prose_list(1..3)),
+        steps,
+        checklist,
+        examples(),
+        pitfalls,
+        sections(&[Slot::Steps, Slot::Pitfalls, Slot::End]),
+    )
         .prop_map(|(front, title, when, steps, checklist, examples, pitfalls, sections)| Spec {
             when_to_use: when,
             steps,
@@ -179,7 +217,8 @@ fn procedural_spec() -> impl Strategy<Value = Spec> {
 fn decision_spec() -> impl Strategy<Value = Spec> {
     let thresholds = (1u32..100, 1u32..50, 1u32..50);
     let criteria = prop::collection::vec((title(), prose(), prose(), any::<bool>()), 1..4);
-    let flags = prop::collection::vec((prose(), prose(), prose(), prop_oneof![Just(None), Just(Some(Outcome::NoGo))]), 1..3);
+    let flags =
+        prop::collection::vec((prose(), prose(), prose(), prop_oneof![Just(None), Just(Some(Outcome::NoGo))]), 1..3);
     (
         frontmatter(Some("decision")),
         title(),
@@ -191,7 +230,13 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
         sections(&[Slot::Start, Slot::Criteria, Slot::Calculations, Slot::RedFlags, Slot::End]),
     )
         .prop_map(|(front, title, (when, dont), ((low, gap, high), criteria), flow, flags, examples, sections)| {
-            let fact = |name: &str| Fact { name: located(name.to_string()), kind: FactType::Number, unit: Some("units".into()), options: vec![], question: "How many?".into() };
+            let fact = |name: &str| Fact {
+                name: located(name.to_string()),
+                kind: FactType::Number,
+                unit: Some("units".into()),
+                options: vec![],
+                question: "How many?".into(),
+            };
             let criteria = criteria
                 .into_iter()
                 .enumerate()
@@ -245,14 +290,24 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                 columns: vec!["When".into(), "Choice".into()],
                 result: located("Choice".into()),
                 rows: vec![
-                    located(SelectionRow { when: Some(located(format!("amount < {low}"))), cells: vec!["Few".into(), "A".into()] }),
+                    located(SelectionRow {
+                        when: Some(located(format!("amount < {low}"))),
+                        cells: vec!["Few".into(), "A".into()],
+                    }),
                     located(SelectionRow { when: None, cells: vec!["Many".into(), "B".into()] }),
                 ],
             };
             let red_flags = flags
                 .into_iter()
                 .enumerate()
-                .map(|(i, (signal, why, instead, outcome))| RedFlag { id: located(format!("flag-{i}")), signal, phrases: vec![], why, instead, outcome })
+                .map(|(i, (signal, why, instead, outcome))| RedFlag {
+                    id: located(format!("flag-{i}")),
+                    signal,
+                    phrases: vec![],
+                    why,
+                    instead,
+                    outcome,
+                })
                 .map(located)
                 .collect();
             let test_cases = (0..3)
@@ -260,7 +315,10 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     title: format!("Case {i}"),
                     scenario: "A scenario".into(),
                     apply: vec![],
-                    facts: BTreeMap::from([("amount".to_string(), located(FactValue::Number(f64::from(low) + f64::from(i))))]),
+                    facts: BTreeMap::from([(
+                        "amount".to_string(),
+                        located(FactValue::Number(f64::from(low) + f64::from(i))),
+                    )]),
                     statements: vec![],
                     expect: Some(located(Expectation { outcome: Some(Outcome::Go), ..Expectation::default() })),
                     expected: "Proceed".into(),
@@ -278,7 +336,11 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     title: None,
                     intro: None,
                     table: None,
-                    options: vec![located(TradeOff { choice: "A".into(), gains: "Speed".into(), costs: "Money".into() })],
+                    options: vec![located(TradeOff {
+                        choice: "A".into(),
+                        gains: "Speed".into(),
+                        costs: "Money".into(),
+                    })],
                 })),
                 calculations: Some(located(calculations)),
                 red_flags: Some(located(Part { title: None, intro: None, items: red_flags })),

@@ -61,11 +61,9 @@ pub enum InstallError {
 impl fmt::Display for InstallError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            InstallError::NotFound { given, shipped } => write!(
-                f,
-                "`{given}` is neither a file or folder nor a shipped skill (shipped: {})",
-                shipped.join(", ")
-            ),
+            InstallError::NotFound { given, shipped } => {
+                write!(f, "`{given}` is neither a file or folder nor a shipped skill (shipped: {})", shipped.join(", "))
+            }
             InstallError::Spec(err) => err.fmt(f),
             InstallError::Render(err) => err.fmt(f),
             InstallError::Path { path, message } => write!(f, "{}: {message}", path.display()),
@@ -132,7 +130,10 @@ fn finish(
         spec.name().to_string()
     } else {
         let Some((_, bytes)) = files.iter().find(|(p, _)| p == "SKILL.md") else {
-            return Err(InstallError::Path { path: PathBuf::from(&origin), message: format!("has no {SPEC_FILE} and no SKILL.md") });
+            return Err(InstallError::Path {
+                path: PathBuf::from(&origin),
+                message: format!("has no {SPEC_FILE} and no SKILL.md"),
+            });
         };
         let skill = Skill::parse("SKILL.md", bytes.clone());
         skill.frontmatter.name().map(|n| n.value.to_string()).unwrap_or(folder_name)
@@ -161,21 +162,25 @@ pub fn check_name(name: &str) -> Result<(), InstallError> {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, InstallError> {
-    std::fs::read(path).map_err(|err| InstallError::Path { path: path.to_path_buf(), message: format!("cannot read: {err}") })
+    std::fs::read(path)
+        .map_err(|err| InstallError::Path { path: path.to_path_buf(), message: format!("cannot read: {err}") })
 }
 
 /// Every regular file under `dir`, hidden ones skipped; a symbolic link is refused (it
 /// could point anywhere).
 fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Result<(), InstallError> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|err| InstallError::Path { path: dir.to_path_buf(), message: format!("cannot read the folder: {err}") })?;
+    let entries = std::fs::read_dir(dir).map_err(|err| InstallError::Path {
+        path: dir.to_path_buf(),
+        message: format!("cannot read the folder: {err}"),
+    })?;
     for entry in entries {
         let entry = entry.map_err(|err| InstallError::Path { path: dir.to_path_buf(), message: err.to_string() })?;
         let path = entry.path();
         if entry.file_name().to_string_lossy().starts_with('.') {
             continue;
         }
-        let kind = entry.file_type().map_err(|err| InstallError::Path { path: path.clone(), message: err.to_string() })?;
+        let kind =
+            entry.file_type().map_err(|err| InstallError::Path { path: path.clone(), message: err.to_string() })?;
         if kind.is_symlink() {
             return Err(InstallError::Path {
                 path,
@@ -185,7 +190,8 @@ fn collect(base: &Path, dir: &Path, files: &mut Vec<(String, Vec<u8>)>) -> Resul
             collect(base, &path, files)?;
         } else {
             let relative = path.strip_prefix(base).expect("under base");
-            let parts: Vec<String> = relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+            let parts: Vec<String> =
+                relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
             files.push((parts.join("/"), read(&path)?));
         }
     }

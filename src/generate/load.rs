@@ -57,7 +57,10 @@ impl std::error::Error for LoadError {}
 
 impl LoadError {
     fn one(source_name: &str, line: usize, column: usize, message: String, help: Option<String>) -> LoadError {
-        LoadError::Invalid { source_name: source_name.to_string(), errors: vec![SpecError { line, column, message, help }] }
+        LoadError::Invalid {
+            source_name: source_name.to_string(),
+            errors: vec![SpecError { line, column, message, help }],
+        }
     }
 }
 
@@ -90,7 +93,13 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
         }
         Some(v) if *v != SPEC_VERSION => {
             let help = Some(format!("this skillsmith reads spec-version {SPEC_VERSION}; upgrade skillsmith"));
-            return Err(LoadError::one(source_name, v.line, v.column, format!("unsupported spec-version {}", *v), help));
+            return Err(LoadError::one(
+                source_name,
+                v.line,
+                v.column,
+                format!("unsupported spec-version {}", *v),
+                help,
+            ));
         }
         Some(_) => {}
     }
@@ -101,9 +110,5 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
         return Err(LoadError::one(source_name, spec.template.line, spec.template.column, message, help));
     };
     let errors = validate(&mut spec, &rules);
-    if errors.is_empty() {
-        Ok(spec)
-    } else {
-        Err(LoadError::Invalid { source_name: source_name.to_string(), errors })
-    }
+    if errors.is_empty() { Ok(spec) } else { Err(LoadError::Invalid { source_name: source_name.to_string(), errors }) }
 }

@@ -16,7 +16,11 @@ pub fn format_quantity(value: f64) -> String {
     let whole = magnitude as u64;
     if whole >= 1_000_000 && whole.is_multiple_of(100_000) {
         let tenths = whole / 100_000;
-        let shown = if tenths.is_multiple_of(10) { (tenths / 10).to_string() } else { format!("{}.{}", tenths / 10, tenths % 10) };
+        let shown = if tenths.is_multiple_of(10) {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        };
         return format!("{sign}{shown}M");
     }
     if (10_000..1_000_000).contains(&whole) && whole.is_multiple_of(1_000) {

@@ -14,8 +14,7 @@ use super::render::{RenderError, render};
 use super::templates::{SCAFFOLDS, Templates};
 
 /// The description a scaffold gets when none is given.
-pub const DESCRIPTION_PLACEHOLDER: &str =
-    "[TODO: say what the skill does, then when to use it: Use when ...]";
+pub const DESCRIPTION_PLACEHOLDER: &str = "[TODO: say what the skill does, then when to use it: Use when ...]";
 
 /// Why a scaffold could not be made.
 #[derive(Debug)]
@@ -40,7 +39,9 @@ impl fmt::Display for ScaffoldError {
                 let names: Vec<&str> = SCAFFOLDS.iter().map(|(n, _)| *n).collect();
                 write!(f, "no scaffold for the template `{name}`; `new` knows: {}", names.join(", "))
             }
-            ScaffoldError::Exists(path) => write!(f, "{} already exists; choose another name or folder", path.display()),
+            ScaffoldError::Exists(path) => {
+                write!(f, "{} already exists; choose another name or folder", path.display())
+            }
             ScaffoldError::Spec(err) => err.fmt(f),
             ScaffoldError::Render(err) => err.fmt(f),
         }

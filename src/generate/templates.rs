@@ -98,8 +98,7 @@ impl Templates {
 
     /// The names of the templates a spec can use.
     pub fn names(&self) -> Vec<String> {
-        let mut names: Vec<String> =
-            super::spec::BUILTIN_TEMPLATES.iter().map(|t| t.name.to_string()).collect();
+        let mut names: Vec<String> = super::spec::BUILTIN_TEMPLATES.iter().map(|t| t.name.to_string()).collect();
         if let Some(dir) = &self.dir
             && let Ok(entries) = std::fs::read_dir(dir)
         {
@@ -144,8 +143,11 @@ fn describe(error: &minijinja::Error) -> String {
 
 fn environment(dir: Option<PathBuf>) -> Environment<'static> {
     let mut env = Environment::new();
-    let syntax =
-        SyntaxConfig::builder().trim_blocks(true).lstrip_blocks(true).build().expect("the default delimiters are valid");
+    let syntax = SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+        .expect("the default delimiters are valid");
     env.set_syntax(syntax);
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.set_auto_escape_callback(|_| AutoEscape::None);

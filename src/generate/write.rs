@@ -182,7 +182,8 @@ mod tests {
         assert_eq!(update[0].change, Change::Update { old: b"one\n".to_vec() });
         apply(&update).unwrap();
         assert_eq!(std::fs::read(&target).unwrap(), b"two\n");
-        let names: Vec<_> = std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> =
+            std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["SKILL.md"], "no temporary file left behind");
     }
 

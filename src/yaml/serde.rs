@@ -88,7 +88,7 @@ fn located(err: &serde_saphyr::Error, source_name: &str) -> YamlDeError {
 fn strip_location_suffix(message: &str) -> String {
     let message = message.trim().trim_start_matches("error: ");
     let message = match message.split_once("line ") {
-        Some((before, after)) if before.is_empty() => after.split_once(": ").map_or(message, |(_, m)| m),
+        Some(("", after)) => after.split_once(": ").map_or(message, |(_, m)| m),
         _ => message,
     };
     match message.rfind(" at line ") {

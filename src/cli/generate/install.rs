@@ -55,7 +55,14 @@ pub fn run(args: InstallArgs) -> std::io::Result<u8> {
             writeln!(out, "in sync: {} matches {}", folder.display(), skill.origin)?;
             return Ok(0);
         }
-        writeln!(out, "out of sync: {} of {} file(s) in {} differ from {}", changed.len(), planned.len(), folder.display(), skill.origin)?;
+        writeln!(
+            out,
+            "out of sync: {} of {} file(s) in {} differ from {}",
+            changed.len(),
+            planned.len(),
+            folder.display(),
+            skill.origin
+        )?;
         return Ok(1);
     }
     if args.dry_run {

@@ -58,6 +58,7 @@ fn print_diff(out: &mut impl Write, file: &Planned) -> std::io::Result<()> {
 /// A path for messages: relative to the current folder when it is inside it, without `./`.
 fn shown(path: &Path) -> PathBuf {
     let cwd = std::env::current_dir().ok();
-    let path = cwd.and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)).unwrap_or_else(|| path.to_path_buf());
+    let path =
+        cwd.and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf)).unwrap_or_else(|| path.to_path_buf());
     path.strip_prefix(".").map(Path::to_path_buf).unwrap_or(path)
 }

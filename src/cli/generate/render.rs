@@ -110,7 +110,12 @@ fn render_one(path: &Path, args: &RenderArgs, templates: &Templates, out: &mut i
             }
             _ => {
                 print_diff(out, file)?;
-                writeln!(out, "out of sync: {} differs from what {} renders to", name.display(), shown(&spec_file).display())?;
+                writeln!(
+                    out,
+                    "out of sync: {} differs from what {} renders to",
+                    name.display(),
+                    shown(&spec_file).display()
+                )?;
                 Outcome::Differs
             }
         });
@@ -148,6 +153,8 @@ fn warn_on_folder_mismatch(folder: &Path, name: &str) {
     if let Some(actual) = actual
         && actual != name
     {
-        eprintln!("warning: the spec names the skill `{name}` but its folder is `{actual}`; Claude Code uses the folder's name");
+        eprintln!(
+            "warning: the spec names the skill `{name}` but its folder is `{actual}`; Claude Code uses the folder's name"
+        );
     }
 }

@@ -55,7 +55,9 @@ pub fn tokenize(expr: &str) -> Result<Vec<(usize, Token<'_>)>, String> {
             out.push((start, Token::Number(number)));
         } else if c == b'"' || c == b'\'' {
             let start = i;
-            let end = expr[i + 1..].find(c as char).ok_or_else(|| format!("the text starting at `{}` is not closed", &expr[start..]))?;
+            let end = expr[i + 1..]
+                .find(c as char)
+                .ok_or_else(|| format!("the text starting at `{}` is not closed", &expr[start..]))?;
             out.push((start, Token::Text(&expr[i + 1..i + 1 + end])));
             i += end + 2;
         } else if let Some(symbol) = SYMBOLS.iter().find(|s| expr[i..].starts_with(**s)) {

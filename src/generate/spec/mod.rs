@@ -20,7 +20,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::yaml::Located;
 
-pub use content::{Block, Checklist, ChecklistItem, CodeBlock, Example, Part, Pitfall, Section, Slot, Step, Table, TradeOff, TradeOffs};
+pub use content::{
+    Block, Checklist, ChecklistItem, CodeBlock, Example, Part, Pitfall, Section, Slot, Step, Table, TradeOff, TradeOffs,
+};
 pub use decision::{
     Band, BandRow, Calculations, Criterion, Expectation, Fact, FactType, FactValue, Formula, GreenLight, Outcome,
     RedFlag, Selection, SelectionRow, TestCase,

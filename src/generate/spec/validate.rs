@@ -188,7 +188,10 @@ fn check_frontmatter(spec: &Spec, rules: &TemplateRules, errors: &mut Errors) {
     if description.trim().is_empty() {
         errors.at(description, "the description is empty").help("say what the skill does and when to use it");
     } else if description.chars().count() > 1024 {
-        errors.at(description, format!("the description is {} characters; the limit is 1024", description.chars().count()));
+        errors.at(
+            description,
+            format!("the description is {} characters; the limit is 1024", description.chars().count()),
+        );
     }
     if let Some(compatibility) = &front.compatibility
         && compatibility.chars().count() > 500
@@ -200,7 +203,9 @@ fn check_frontmatter(spec: &Spec, rules: &TemplateRules, errors: &mut Errors) {
     {
         errors
             .at(&spec.template, format!("the {} template needs `metadata.kind: {kind}` in the frontmatter", rules.name))
-            .help(format!("add `metadata:\\n    kind: {kind}` under `frontmatter:`; lint then applies the {kind} rules"));
+            .help(format!(
+                "add `metadata:\\n    kind: {kind}` under `frontmatter:`; lint then applies the {kind} rules"
+            ));
     }
 }
 
@@ -220,13 +225,16 @@ fn check_slots(spec: &Spec, rules: &TemplateRules, errors: &mut Errors) {
             errors.at(&spec.template, format!("the {} template needs `{}`", rules.name, slot.as_str()));
         }
     }
-    let test_cases = spec.test_cases.as_ref().map_or(0, |t| t.items.len());
-    if test_cases < rules.min_test_cases && spec.test_cases.is_some() {
-        let place = spec.test_cases.as_ref().expect("checked");
-        errors.at(
-            place,
-            format!("the {} template needs at least {} test cases; there are {test_cases}", rules.name, rules.min_test_cases),
+    if let Some(place) = &spec.test_cases
+        && place.items.len() < rules.min_test_cases
+    {
+        let message = format!(
+            "the {} template needs at least {} test cases; there are {}",
+            rules.name,
+            rules.min_test_cases,
+            place.items.len()
         );
+        errors.at(place, message);
     }
     for (what, list) in [("when-to-use", &spec.when_to_use), ("do-not-use", &spec.do_not_use)] {
         if let Some(part) = list {

@@ -9,10 +9,10 @@ use crate::generate::quantity::format_quantity;
 use crate::text::closest;
 use crate::yaml::Located;
 
+use super::Spec;
 use super::decision::{Band, FactType, Selection, TestCase};
 use super::expr::{self, KEYWORDS};
 use super::validate::{Errors, check_cells, check_columns};
-use super::Spec;
 
 /// What expressions may name: facts (with their type and options) and formulas.
 struct Names {
@@ -64,7 +64,10 @@ pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
                 check_expr(requires, &names, index, errors);
             }
             if formula.requires.is_some() != formula.otherwise.is_some() {
-                errors.at(formula, format!("the formula `{}` needs both `requires` and `otherwise`, or neither", formula.name.value));
+                errors.at(
+                    formula,
+                    format!("the formula `{}` needs both `requires` and `otherwise`, or neither", formula.name.value),
+                );
             }
         }
         for band in &mut calculations.bands {
@@ -80,7 +83,10 @@ pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
                 }
                 (None, None) if item.unit.is_none() => {}
                 _ => {
-                    errors.at(item, format!("`{}`: give both `min` and `max` (min <= max), with `unit`, or none", item.item));
+                    errors.at(
+                        item,
+                        format!("`{}`: give both `min` and `max` (min <= max), with `unit`, or none", item.item),
+                    );
                 }
             }
         }
@@ -117,7 +123,8 @@ fn check_names(spec: &Spec, errors: &mut Errors) -> Names {
             declare(&fact.name, errors, &mut taken);
             match fact.kind {
                 FactType::OneOf if fact.options.len() < 2 => {
-                    errors.at(&fact.name, format!("the one-of fact `{}` needs at least two `options`", fact.name.value));
+                    errors
+                        .at(&fact.name, format!("the one-of fact `{}` needs at least two `options`", fact.name.value));
                 }
                 FactType::OneOf => {}
                 _ if !fact.options.is_empty() => {
@@ -252,7 +259,10 @@ fn check_band(band: &mut Located<Band>, names: &Names, errors: &mut Errors) {
         if let (Some((low, _)), Some((high, _))) = (lower, upper)
             && high <= low
         {
-            errors.at(row, format!("the bounds must increase: {} follows {}", format_quantity(high), format_quantity(low)));
+            errors.at(
+                row,
+                format!("the bounds must increase: {} follows {}", format_quantity(high), format_quantity(low)),
+            );
             return;
         }
         row.value.range = range_text(lower, upper, &unit);
@@ -294,7 +304,9 @@ fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors:
                 } else if let (FactType::OneOf, super::FactValue::Text(text)) = (kind, &value.value)
                     && !options.contains(text)
                 {
-                    errors.at(value, format!("`{name}` is never `{text}`")).help(format!("its options are: {}", options.join(", ")));
+                    errors
+                        .at(value, format!("`{name}` is never `{text}`"))
+                        .help(format!("its options are: {}", options.join(", ")));
                 }
             }
         }
@@ -307,7 +319,8 @@ fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors:
             }
             Some(selection) => {
                 let column = selection.columns.iter().position(|c| *c == *selection.result);
-                let answers: Vec<&String> = selection.rows.iter().filter_map(|r| column.and_then(|c| r.cells.get(c))).collect();
+                let answers: Vec<&String> =
+                    selection.rows.iter().filter_map(|r| column.and_then(|c| r.cells.get(c))).collect();
                 if !answers.contains(&answer) {
                     errors.at(expect, format!("the selection `{name}` never answers `{answer}`")).help(format!(
                         "its answers are: {}",
