@@ -92,13 +92,14 @@ pub fn gather(source: &str, templates: &Templates) -> Result<SkillFiles, Install
         return Err(InstallError::NotFound { given: source.to_string(), shipped });
     };
     let files: Vec<(String, Vec<u8>)> = skill.files.iter().map(|(p, b)| (p.to_string(), b.to_vec())).collect();
-    finish(skill.name.to_string(), format!("shipped skill {}", skill.name), files, templates, &Templates::builtin())
+    // A shipped skill is rendered as shipped: with the built-in templates.
+    finish(skill.name.to_string(), format!("shipped skill {}", skill.name), files, &Templates::builtin())
 }
 
 fn gather_spec_file(path: &Path, templates: &Templates) -> Result<SkillFiles, InstallError> {
     let bytes = read(path)?;
     let files = vec![(SPEC_FILE.to_string(), bytes)];
-    finish(String::new(), path.display().to_string(), files, templates, templates)
+    finish(String::new(), path.display().to_string(), files, templates)
 }
 
 fn gather_folder(dir: &Path, templates: &Templates) -> Result<SkillFiles, InstallError> {
@@ -106,7 +107,7 @@ fn gather_folder(dir: &Path, templates: &Templates) -> Result<SkillFiles, Instal
     collect(dir, dir, &mut files)?;
     files.sort();
     let folder = dir.canonicalize().ok().and_then(|d| d.file_name().map(|n| n.to_string_lossy().into_owned()));
-    finish(folder.unwrap_or_default(), dir.display().to_string(), files, templates, templates)
+    finish(folder.unwrap_or_default(), dir.display().to_string(), files, templates)
 }
 
 /// Renders SKILL.md from the spec when there is one; settles the name (the spec's, else the
@@ -116,9 +117,7 @@ fn finish(
     origin: String,
     mut files: Vec<(String, Vec<u8>)>,
     templates: &Templates,
-    shipped_templates: &Templates,
 ) -> Result<SkillFiles, InstallError> {
-    let templates = if origin.starts_with("shipped skill") { shipped_templates } else { templates };
     let spec_text = files.iter().find(|(p, _)| p == SPEC_FILE).map(|(_, b)| String::from_utf8_lossy(b).into_owned());
     let name = if let Some(text) = spec_text {
         let source_name = format!("{origin} ({SPEC_FILE})");
