@@ -152,3 +152,53 @@ fn the_shipped_decision_skill_carries_the_lessons_numbers() {
     assert_eq!(text.matches("**Instead:**").count(), 5, "five red flags, each with what to do instead");
     assert_eq!(text.matches("Holds when").count(), 5, "five green lights");
 }
+
+#[test]
+fn invalid_specs_get_every_problem_at_its_line() {
+    use skillsmith::generate::load::{LoadError, parse_spec};
+    let path = root().join("tests/fixtures/generate/decision/choosing-a-cache/skill.yaml");
+    let good = std::fs::read_to_string(path).unwrap();
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases = [
+        (
+            "check: repeat_ratio >= 30",
+            "check: repeat_rate >= 30",
+            "`repeat_rate` in `repeat_rate >= 30` is not a declared fact",
+        ),
+        ("when: instances == 1", "when: instances = 1", "cannot read the expression"),
+        ("name: staleness_ok", "name: Staleness OK", "is not a usable name"),
+        (
+            "cells: [One instance, In-process map with TTL]",
+            "cells: [One instance]",
+            "the row has 1 cells; the table has 2 columns",
+        ),
+        ("result: Cache", "result: Kache", "`result: Kache` is not one of the columns"),
+        ("        - below: 1", "        - below: -1\n          up-to: 3", "ends at `below` or at `up-to`, not both"),
+        (
+            "repeat_ratio: 5, staleness_ok: true",
+            "repeat_ratio: five, staleness_ok: true",
+            "`repeat_ratio` must be a number, not text",
+        ),
+        ("bands: {worth: Worth it}", "bands: {worth: Worthy}", "the band `worth` has no row labelled `Worthy`"),
+        ("red-flags: [cache-everything]", "red-flags: [cache-all]", "no red flag has the id `cache-all`"),
+        ("  name: choosing-a-cache", "  name: Choosing_A_Cache", "the name `Choosing_A_Cache` must be lowercase"),
+        ("    kind: decision", "    kind: procedure", "needs `metadata.kind: decision`"),
+    ];
+    for (from, to, expected) in cases {
+        assert!(good.contains(from), "fixture lacks {from}");
+        let bad = good.replacen(from, to, 1);
+        match parse_spec(&bad, "skill.yaml", &Templates::builtin()) {
+            Err(LoadError::Invalid { errors, .. }) => {
+                let found = errors.iter().find(|e| e.message.contains(expected));
+                let found = found.unwrap_or_else(|| panic!("{expected}: got {errors:?}"));
+                // A row's problems point at the row, one line above its cells.
+                let at = if to.starts_with("cells:") { "when: instances == 1" } else { to.lines().next().unwrap() };
+                let want = line_of(&bad, at);
+                if !expected.contains("metadata.kind") {
+                    assert_eq!(found.line, want, "{expected}");
+                }
+            }
+            other => panic!("{expected}: got {other:?}"),
+        }
+    }
+}

@@ -337,19 +337,19 @@ pub struct Expectation {
     pub outcome: Option<Outcome>,
     /// Selection name to the expected answer (the `result` column's cell).
     #[serde(default)]
-    pub selections: BTreeMap<String, String>,
+    pub selections: BTreeMap<String, Located<String>>,
     /// Band name to the expected row label.
     #[serde(default)]
-    pub bands: BTreeMap<String, String>,
+    pub bands: BTreeMap<String, Located<String>>,
     /// Red flag ids that must be raised (and no others).
     #[serde(default)]
-    pub red_flags: Vec<String>,
+    pub red_flags: Vec<Located<String>>,
     /// Green light ids that must hold.
     #[serde(default)]
-    pub green_lights: Vec<String>,
+    pub green_lights: Vec<Located<String>>,
     /// Formula name to expected value.
     #[serde(default)]
-    pub figures: BTreeMap<String, f64>,
+    pub figures: BTreeMap<String, Located<f64>>,
     /// Relative tolerance for figures (0.01 = 1%).
     #[serde(default)]
     pub tolerance: Option<f64>,

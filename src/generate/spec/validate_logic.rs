@@ -315,17 +315,19 @@ fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors:
     for (name, answer) in &expect.selections {
         match spec.selections.iter().flat_map(|p| &p.items).find(|s| *s.name == *name) {
             None => {
-                errors.at(expect, format!("no selection is named `{name}`"));
+                errors.at(answer, format!("no selection is named `{name}`"));
             }
             Some(selection) => {
                 let column = selection.columns.iter().position(|c| *c == *selection.result);
                 let answers: Vec<&String> =
                     selection.rows.iter().filter_map(|r| column.and_then(|c| r.cells.get(c))).collect();
-                if !answers.contains(&answer) {
-                    errors.at(expect, format!("the selection `{name}` never answers `{answer}`")).help(format!(
-                        "its answers are: {}",
-                        answers.iter().map(|a| a.as_str()).collect::<Vec<_>>().join("; ")
-                    ));
+                if !answers.contains(&&answer.value) {
+                    errors.at(answer, format!("the selection `{name}` never answers `{}`", answer.value)).help(
+                        format!(
+                            "its answers are: {}",
+                            answers.iter().map(|a| a.as_str()).collect::<Vec<_>>().join("; ")
+                        ),
+                    );
                 }
             }
         }
@@ -334,10 +336,10 @@ fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors:
     for (name, label) in &expect.bands {
         match bands.iter().find(|b| *b.name == *name) {
             None => {
-                errors.at(expect, format!("no band is named `{name}`"));
+                errors.at(label, format!("no band is named `{name}`"));
             }
-            Some(band) if !band.rows.iter().any(|r| r.label == *label) => {
-                errors.at(expect, format!("the band `{name}` has no row labelled `{label}`"));
+            Some(band) if !band.rows.iter().any(|r| r.label == **label) => {
+                errors.at(label, format!("the band `{name}` has no row labelled `{}`", label.value));
             }
             Some(_) => {}
         }
@@ -345,18 +347,18 @@ fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors:
     let red: Vec<&str> = spec.red_flags.iter().flat_map(|p| p.items.iter().map(|f| f.id.as_str())).collect();
     for id in &expect.red_flags {
         if !red.contains(&id.as_str()) {
-            errors.at(expect, format!("no red flag has the id `{id}`"));
+            errors.at(id, format!("no red flag has the id `{}`", id.value));
         }
     }
     let green: Vec<&str> = spec.green_lights.iter().flat_map(|p| p.items.iter().map(|g| g.id.as_str())).collect();
     for id in &expect.green_lights {
         if !green.contains(&id.as_str()) {
-            errors.at(expect, format!("no green light has the id `{id}`"));
+            errors.at(id, format!("no green light has the id `{}`", id.value));
         }
     }
-    for name in expect.figures.keys() {
+    for (name, value) in &expect.figures {
         if !names.formulas.contains(name) {
-            errors.at(expect, format!("the figure `{name}` is not a formula"));
+            errors.at(value, format!("the figure `{name}` is not a formula"));
         }
     }
     if expect.tolerance.is_some_and(|t| !(0.0..1.0).contains(&t)) {
