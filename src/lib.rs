@@ -8,6 +8,7 @@ pub mod cli;
 pub mod discover;
 pub mod fix;
 pub mod fsio;
+pub mod generate;
 pub mod lint;
 pub mod report;
 pub mod skill;

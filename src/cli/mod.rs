@@ -1,5 +1,6 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod generate;
 mod lint;
 mod rules;
 
@@ -27,6 +28,9 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Print a rule's documentation.
     Explain(rules::ExplainArgs),
+    /// The generator's commands: render, new, install, list.
+    #[command(flatten)]
+    Generate(generate::GenerateCommand),
 }
 
 /// Exit code for usage and I/O errors.
@@ -39,6 +43,7 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
+        Command::Generate(command) => generate::run(command),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,0 +1,114 @@
+//! Reading a spec: the YAML into typed values (unknown fields and wrong types located by the
+//! YAML reader), the version first, then the template's rules and every semantic check.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::yaml::{self, Located, YamlDeError};
+
+use super::spec::{SPEC_VERSION, Spec, SpecError, validate};
+use super::templates::Templates;
+
+/// The spec's file name inside a skill folder.
+pub const SPEC_FILE: &str = "skill.yaml";
+
+/// Why a spec could not be used.
+#[derive(Debug)]
+pub enum LoadError {
+    /// The file could not be read.
+    Read {
+        /// The spec's path.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// The YAML does not fit the spec format.
+    Yaml(YamlDeError),
+    /// The spec is well-formed but wrong: every problem found.
+    Invalid {
+        /// The spec's name as shown (its path).
+        source_name: String,
+        /// The problems, in file order.
+        errors: Vec<SpecError>,
+    },
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LoadError::Read { path, source } => write!(f, "cannot read {}: {source}", path.display()),
+            LoadError::Yaml(err) => write!(f, "{}", err.rendered),
+            LoadError::Invalid { source_name, errors } => {
+                for (index, error) in errors.iter().enumerate() {
+                    if index > 0 {
+                        writeln!(f)?;
+                    }
+                    write!(f, "{source_name}:{error}")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+impl LoadError {
+    fn one(source_name: &str, line: usize, column: usize, message: String, help: Option<String>) -> LoadError {
+        LoadError::Invalid {
+            source_name: source_name.to_string(),
+            errors: vec![SpecError { line, column, message, help }],
+        }
+    }
+}
+
+/// The spec of `path`: the path itself for a file, `path/skill.yaml` for a folder.
+pub fn spec_path(path: &Path) -> PathBuf {
+    if path.is_dir() { path.join(SPEC_FILE) } else { path.to_path_buf() }
+}
+
+/// Reads, parses and validates the spec at `path` (a file or a skill folder).
+pub fn load_spec(path: &Path, templates: &Templates) -> Result<Spec, LoadError> {
+    let path = spec_path(path);
+    let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Read { path: path.clone(), source })?;
+    parse_spec(&text, &path.display().to_string(), templates)
+}
+
+/// Only the version, read leniently so that a newer spec's unknown fields do not hide it.
+#[derive(Deserialize)]
+struct VersionOnly {
+    #[serde(rename = "spec-version", default)]
+    spec_version: Option<Located<u32>>,
+}
+
+/// Parses and validates a spec's text; `source_name` names it in errors.
+pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Result<Spec, LoadError> {
+    let version: VersionOnly = yaml::from_str(text, source_name).map_err(LoadError::Yaml)?;
+    match version.spec_version {
+        None => {
+            let help = Some(format!("start the file with `spec-version: {SPEC_VERSION}`"));
+            return Err(LoadError::one(source_name, 1, 1, "the spec has no `spec-version`".to_string(), help));
+        }
+        Some(v) if *v != SPEC_VERSION => {
+            let help = Some(format!("this skillsmith reads spec-version {SPEC_VERSION}; upgrade skillsmith"));
+            return Err(LoadError::one(
+                source_name,
+                v.line,
+                v.column,
+                format!("unsupported spec-version {}", *v),
+                help,
+            ));
+        }
+        Some(_) => {}
+    }
+    let mut spec: Spec = yaml::from_str(text, source_name).map_err(LoadError::Yaml)?;
+    let Some(rules) = templates.rules(&spec.template) else {
+        let help = Some(format!("the templates are: {}", templates.names().join(", ")));
+        let message = format!("unknown template `{}`", spec.template.value);
+        return Err(LoadError::one(source_name, spec.template.line, spec.template.column, message, help));
+    };
+    let errors = validate(&mut spec, &rules);
+    if errors.is_empty() { Ok(spec) } else { Err(LoadError::Invalid { source_name: source_name.to_string(), errors }) }
+}

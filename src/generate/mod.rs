@@ -1,0 +1,23 @@
+//! The generator: skill specs rendered through templates into SKILL.md files, written
+//! without clobbering anyone's edits.
+//!
+//! - [`spec`]: the spec format (`skill.yaml`), its types and validation;
+//! - [`load`]: reading a spec from disk with located errors;
+//! - [`templates`]: the built-in templates and `--templates DIR` overrides;
+//! - [`render`]: spec to SKILL.md bytes (frontmatter by the YAML serializer);
+//! - [`write`]: planning and applying file writes atomically;
+//! - [`diff`]: unified diffs of what would change;
+//! - [`shipped`]: the skills embedded in the binary;
+//! - [`install`] and [`scaffold`]: the sources `install` and `new` write from.
+
+pub mod diff;
+pub mod install;
+pub mod load;
+pub mod quantity;
+pub mod render;
+pub mod scaffold;
+pub mod shipped;
+pub mod spec;
+pub mod stamp;
+pub mod templates;
+pub mod write;

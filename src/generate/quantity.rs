@@ -1,0 +1,66 @@
+//! Numbers as a reader expects them in prose: `1,500`, `100K`, `1M`, `0.5`.
+
+/// Formats a quantity: millions in tenths as `1M` or `2.5M`, whole thousands from 10,000 as
+/// `100K`, other
+/// whole numbers with thousands separators, fractions with at most two decimals.
+pub fn format_quantity(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    if magnitude.fract() != 0.0 {
+        let text = format!("{magnitude:.2}");
+        return format!("{sign}{}", text.trim_end_matches('0').trim_end_matches('.'));
+    }
+    let whole = magnitude as u64;
+    if whole >= 1_000_000 && whole.is_multiple_of(100_000) {
+        let tenths = whole / 100_000;
+        let shown = if tenths.is_multiple_of(10) {
+            (tenths / 10).to_string()
+        } else {
+            format!("{}.{}", tenths / 10, tenths % 10)
+        };
+        return format!("{sign}{shown}M");
+    }
+    if (10_000..1_000_000).contains(&whole) && whole.is_multiple_of(1_000) {
+        return format!("{sign}{}K", whole / 1_000);
+    }
+    format!("{sign}{}", thousands(whole))
+}
+
+fn thousands(whole: u64) -> String {
+    let digits = whole.to_string();
+    let mut out = String::new();
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(digit);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::format_quantity;
+
+    #[test]
+    fn formats_like_prose() {
+        let cases = [
+            (3.0, "3"),
+            (12.0, "12"),
+            (1500.0, "1,500"),
+            (100_000.0, "100K"),
+            (1_000_000.0, "1M"),
+            (2_500_000.0, "2.5M"),
+            (1_234_567.0, "1,234,567"),
+            (0.5, "0.5"),
+            (0.126, "0.13"),
+            (-4.0, "-4"),
+        ];
+        for (value, shown) in cases {
+            assert_eq!(format_quantity(value), shown, "{value}");
+        }
+    }
+}

@@ -1,0 +1,359 @@
+//! A decision skill's logic as data: typed facts, criteria with checks, selection tables,
+//! formulas, bands, red flags, green lights and test cases with expected results.
+//!
+//! Checks and conditions are expressions over fact and formula names, kept as text
+//! (`examples >= 500`, `need == "output-format"`, `vram_gb >= 8 and vram_gb < 24`); see
+//! [`super::expr`] for what is checked today.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::yaml::Located;
+
+/// A fact a decision needs: named, typed, with the question that finds it out.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Fact {
+    /// Name used in expressions: lowercase letters, digits and `_`, starting with a letter.
+    pub name: Located<String>,
+    /// `number`, `yes-no`, `one-of` or `text`.
+    #[serde(rename = "type")]
+    pub kind: FactType,
+    /// Unit of a number (`GB`, `months`, `USD a month`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The allowed values of a `one-of` fact.
+    #[serde(default)]
+    pub options: Vec<String>,
+    /// The question to ask to learn the fact.
+    pub question: String,
+}
+
+/// A fact's type.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+#[serde(rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub enum FactType {
+    /// A number, with an optional unit.
+    Number,
+    /// Yes or no.
+    YesNo,
+    /// One of a list of options.
+    OneOf,
+    /// Free text (statements to search for red flags).
+    Text,
+}
+
+/// A fact's value in a test case: a number, yes/no (`true`/`false`) or text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FactValue {
+    /// A number.
+    Number(f64),
+    /// Yes (`true`) or no (`false`).
+    YesNo(bool),
+    /// Text, or one option of a `one-of` fact.
+    Text(String),
+}
+
+impl FactValue {
+    /// Whether this value fits a fact of type `kind` (options are checked separately).
+    pub fn fits(&self, kind: FactType) -> bool {
+        matches!(
+            (self, kind),
+            (FactValue::Number(_), FactType::Number)
+                | (FactValue::YesNo(_), FactType::YesNo)
+                | (FactValue::Text(_), FactType::OneOf | FactType::Text)
+        )
+    }
+
+    /// "a number", "yes/no", "text": for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            FactValue::Number(_) => "a number",
+            FactValue::YesNo(_) => "yes/no (true or false)",
+            FactValue::Text(_) => "text",
+        }
+    }
+}
+
+impl Serialize for FactValue {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            FactValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serializer.serialize_i64(*n as i64),
+            FactValue::Number(n) => serializer.serialize_f64(*n),
+            FactValue::YesNo(b) => serializer.serialize_bool(*b),
+            FactValue::Text(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for FactValue {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+        impl Visitor<'_> for ValueVisitor {
+            type Value = FactValue;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number, true/false, or text")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FactValue, E> {
+                Ok(FactValue::YesNo(v))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FactValue, E> {
+                Ok(FactValue::Number(v as f64))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<FactValue, E> {
+                if v.is_finite() { Ok(FactValue::Number(v)) } else { Err(E::custom("a fact's number must be finite")) }
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactValue, E> {
+                Ok(FactValue::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(ValueVisitor)
+    }
+}
+
+/// What a decision comes to.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum Outcome {
+    /// Proceed.
+    #[serde(rename(deserialize = "go", serialize = "GO"))]
+    Go,
+    /// Fix what is missing, then decide again.
+    #[serde(rename(deserialize = "revisit", serialize = "REVISIT"))]
+    Revisit,
+    /// Do not proceed.
+    #[serde(rename(deserialize = "no-go", serialize = "NO-GO"))]
+    NoGo,
+}
+
+/// A criterion that must pass to proceed.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Criterion {
+    /// Short name (`Data availability`).
+    pub name: String,
+    /// The question it asks.
+    pub question: String,
+    /// When it passes, as an expression over facts (`examples >= 500`).
+    #[serde(default)]
+    pub check: Option<Located<String>>,
+    /// The warning when it fails.
+    pub red_flag: String,
+    /// What to do when it fails.
+    pub if_not: String,
+    /// The outcome when it fails.
+    pub outcome: Outcome,
+}
+
+/// A selection table: rows tried in order, the first whose condition holds wins.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Selection {
+    /// Name used by test cases (`method`).
+    pub name: Located<String>,
+    /// Heading.
+    pub title: String,
+    /// Paragraph under the heading.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Column headers.
+    pub columns: Vec<String>,
+    /// The column whose cell is the selection's answer.
+    pub result: Located<String>,
+    /// The rows, in the order they are tried.
+    pub rows: Vec<Located<SelectionRow>>,
+}
+
+/// A row of a selection table.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct SelectionRow {
+    /// When the row applies; none means always (a last, fallback row).
+    #[serde(default)]
+    pub when: Option<Located<String>>,
+    /// One cell per column.
+    pub cells: Vec<String>,
+}
+
+/// Formulas over facts and bands over their results.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Calculations {
+    /// Heading.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Paragraph under the heading.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// Named formulas, each over facts and earlier formulas.
+    #[serde(default)]
+    pub formulas: Vec<Located<Formula>>,
+    /// Bands mapping a value to a verdict.
+    #[serde(default)]
+    pub bands: Vec<Located<Band>>,
+}
+
+/// A named formula (`payback_months = investment / monthly_savings`).
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Formula {
+    /// Name used in later expressions.
+    pub name: Located<String>,
+    /// Human name (`Payback period`).
+    pub title: String,
+    /// Arithmetic over facts and earlier formulas.
+    pub expr: Located<String>,
+    /// Unit of the result.
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// What the formula's parts mean.
+    #[serde(default)]
+    pub explain: Option<String>,
+    /// Condition for the result to mean anything (`monthly_savings > 0`).
+    #[serde(default)]
+    pub requires: Option<Located<String>>,
+    /// The stated outcome when `requires` fails.
+    #[serde(default)]
+    pub otherwise: Option<String>,
+}
+
+/// A band: a value's ranges, each with a verdict.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Band {
+    /// Name used by test cases (`payback`).
+    pub name: Located<String>,
+    /// Heading.
+    pub title: String,
+    /// Paragraph under the heading.
+    #[serde(default)]
+    pub intro: Option<String>,
+    /// The fact or formula banded (`value` in YAML and templates).
+    #[serde(rename = "value")]
+    pub banded: Located<String>,
+    /// Unit shown with the bounds (`months`).
+    #[serde(default)]
+    pub unit: Option<String>,
+    /// The ranges, lowest first; each starts where the previous ended, the last is open.
+    pub rows: Vec<Located<BandRow>>,
+}
+
+/// One range of a band: up to `below` (exclusive) or `up-to` (inclusive); the last row has
+/// neither.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct BandRow {
+    /// The range ends before this number.
+    #[serde(default)]
+    pub below: Option<f64>,
+    /// The range ends at this number, included.
+    #[serde(default)]
+    pub up_to: Option<f64>,
+    /// The verdict's name (`Strong`).
+    pub label: String,
+    /// What it means, what to do.
+    pub meaning: String,
+    /// The outcome it leads to, if it decides one.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// The range as shown (`3-12 months`), filled in by validation.
+    #[serde(skip_deserializing)]
+    pub range: String,
+}
+
+/// A red flag: a signal that the path is wrong.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct RedFlag {
+    /// Name used by test cases (`know-everything`).
+    pub id: Located<String>,
+    /// What you hear or see.
+    pub signal: String,
+    /// Phrases that raise it when found in a scenario's statements (case-insensitive).
+    #[serde(default, rename(deserialize = "match", serialize = "phrases"))]
+    pub phrases: Vec<String>,
+    /// Why it is a problem.
+    pub why: String,
+    /// What to do instead.
+    pub instead: String,
+    /// The outcome it leads to, if it decides one.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+}
+
+/// A green light: a signal that it is right to proceed.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct GreenLight {
+    /// Name used by test cases.
+    pub id: Located<String>,
+    /// What you see.
+    pub signal: String,
+    /// What it shows.
+    pub meaning: String,
+    /// When it holds, as an expression over facts.
+    #[serde(default)]
+    pub check: Option<Located<String>>,
+    /// Phrases that show it in a scenario's statements (case-insensitive).
+    #[serde(default, rename(deserialize = "match", serialize = "phrases"))]
+    pub phrases: Vec<String>,
+}
+
+/// A test case: a scenario and the result the skill's guidance must reach.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct TestCase {
+    /// Heading.
+    pub title: String,
+    /// The situation.
+    pub scenario: String,
+    /// What to apply from the skill, in order.
+    #[serde(default)]
+    pub apply: Vec<String>,
+    /// The scenario's facts, by name.
+    #[serde(default)]
+    pub facts: BTreeMap<String, Located<FactValue>>,
+    /// What the people involved say (searched for red flags).
+    #[serde(default)]
+    pub statements: Vec<String>,
+    /// The expected result as data.
+    #[serde(default)]
+    pub expect: Option<Located<Expectation>>,
+    /// The expected result in words.
+    pub expected: String,
+}
+
+/// The expected result of a test case, as data an evaluator can compare.
+#[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Expectation {
+    /// GO, REVISIT or NO-GO.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+    /// Selection name to the expected answer (the `result` column's cell).
+    #[serde(default)]
+    pub selections: BTreeMap<String, Located<String>>,
+    /// Band name to the expected row label.
+    #[serde(default)]
+    pub bands: BTreeMap<String, Located<String>>,
+    /// Red flag ids that must be raised (and no others).
+    #[serde(default)]
+    pub red_flags: Vec<Located<String>>,
+    /// Green light ids that must hold.
+    #[serde(default)]
+    pub green_lights: Vec<Located<String>>,
+    /// Formula name to expected value.
+    #[serde(default)]
+    pub figures: BTreeMap<String, Located<f64>>,
+    /// Relative tolerance for figures (0.01 = 1%).
+    #[serde(default)]
+    pub tolerance: Option<f64>,
+    /// Phrases the guidance reached must mention (`evaluation rigor`).
+    #[serde(default)]
+    pub mentions: Vec<String>,
+}

@@ -1,0 +1,209 @@
+//! Writing generated files safely: first a plan (what each file would become, read from
+//! disk, with every obstacle found before anything is written), then an atomic apply (each
+//! file written to a temporary file in its own folder, then renamed over the target).
+//!
+//! A failure leaves what was there untouched, removes the folders the apply created, and
+//! names the path.
+
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// What writing a file would do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The file does not exist yet.
+    Create,
+    /// The file already holds exactly these bytes.
+    Unchanged,
+    /// The file exists with other bytes (kept here).
+    Update {
+        /// The bytes on disk now.
+        old: Vec<u8>,
+    },
+}
+
+/// A file to write.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Planned {
+    /// Where.
+    pub path: PathBuf,
+    /// The bytes it should hold.
+    pub contents: Vec<u8>,
+    /// What writing it would do.
+    pub change: Change,
+}
+
+impl Planned {
+    /// The text on disk now, when the file exists (lossy for non-UTF-8 bytes).
+    pub fn old_text(&self) -> Option<String> {
+        match &self.change {
+            Change::Create => None,
+            Change::Unchanged => Some(String::from_utf8_lossy(&self.contents).into_owned()),
+            Change::Update { old } => Some(String::from_utf8_lossy(old).into_owned()),
+        }
+    }
+}
+
+/// A write that could not be planned or done, and the path at fault.
+#[derive(Debug)]
+pub struct WriteError {
+    /// The path at fault.
+    pub path: PathBuf,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+fn fail(path: &Path, message: impl Into<String>) -> WriteError {
+    WriteError { path: path.to_path_buf(), message: message.into() }
+}
+
+/// Plans writing `files`: every folder on the way must be a folder or missing, every target
+/// a file or missing; existing files are read to compare.
+pub fn plan(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> {
+    let mut planned = Vec::with_capacity(files.len());
+    for (path, contents) in files {
+        let folders: Vec<&Path> = path.ancestors().skip(1).filter(|a| !a.as_os_str().is_empty()).collect();
+        for folder in folders.into_iter().rev() {
+            match std::fs::metadata(folder) {
+                Ok(meta) if meta.is_dir() => {}
+                Ok(_) => return Err(fail(folder, "is a file, where a folder is needed")),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => break,
+                Err(err) => return Err(fail(folder, format!("cannot inspect: {err}"))),
+            }
+        }
+        let change = match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_dir() => return Err(fail(&path, "is a folder, where a file is needed")),
+            Ok(_) => {
+                let old = std::fs::read(&path).map_err(|err| fail(&path, format!("cannot read: {err}")))?;
+                if old == contents { Change::Unchanged } else { Change::Update { old } }
+            }
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Change::Create,
+            Err(err) => return Err(fail(&path, format!("cannot inspect: {err}"))),
+        };
+        planned.push(Planned { path, contents, change });
+    }
+    Ok(planned)
+}
+
+/// Writes every planned file that changes. Missing folders are created; each file is written
+/// to a temporary file beside it and renamed into place only once all are written.
+pub fn apply(plan: &[Planned]) -> Result<(), WriteError> {
+    let mut created: Vec<PathBuf> = Vec::new();
+    let result = stage_and_persist(plan, &mut created);
+    if result.is_err() {
+        for folder in created.iter().rev() {
+            let _ = std::fs::remove_dir(folder);
+        }
+    }
+    result
+}
+
+fn stage_and_persist(plan: &[Planned], created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+    let mut staged = Vec::new();
+    for file in plan.iter().filter(|f| f.change != Change::Unchanged) {
+        let folder = parent_folder(&file.path);
+        create_folders(folder, created)?;
+        let mut temp = tempfile::Builder::new()
+            .prefix(".skillsmith-")
+            .suffix(".tmp")
+            .tempfile_in(folder)
+            .map_err(|err| fail(folder, format!("cannot write a temporary file: {err}")))?;
+        temp.write_all(&file.contents)
+            .and_then(|()| temp.as_file().sync_all())
+            .map_err(|err| fail(&file.path, format!("cannot write: {err}")))?;
+        let permissions = std::fs::metadata(&file.path).map(|m| m.permissions()).ok().or_else(new_file_permissions);
+        if let Some(permissions) = permissions {
+            temp.as_file()
+                .set_permissions(permissions)
+                .map_err(|err| fail(&file.path, format!("cannot set permissions: {err}")))?;
+        }
+        staged.push((temp, &file.path));
+    }
+    for (temp, path) in staged {
+        temp.persist(path).map_err(|err| fail(path, format!("cannot replace: {}", err.error)))?;
+    }
+    Ok(())
+}
+
+fn parent_folder(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
+}
+
+/// Creates `folder` and its missing ancestors, recording each one created.
+fn create_folders(folder: &Path, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+    let missing: Vec<&Path> = folder.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).collect();
+    for folder in missing.into_iter().rev() {
+        std::fs::create_dir(folder).map_err(|err| fail(folder, format!("cannot create the folder: {err}")))?;
+        created.push(folder.to_path_buf());
+    }
+    Ok(())
+}
+
+/// A new file is readable by all, as files written by editors are (temporary files are
+/// private to their owner until given these).
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plans_then_writes_and_reports_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("a/b/SKILL.md");
+        let first = plan(vec![(target.clone(), b"one\n".to_vec())]).unwrap();
+        assert_eq!(first[0].change, Change::Create);
+        apply(&first).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"one\n");
+        let again = plan(vec![(target.clone(), b"one\n".to_vec())]).unwrap();
+        assert_eq!(again[0].change, Change::Unchanged);
+        let update = plan(vec![(target.clone(), b"two\n".to_vec())]).unwrap();
+        assert_eq!(update[0].change, Change::Update { old: b"one\n".to_vec() });
+        apply(&update).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"two\n");
+        let names: Vec<_> =
+            std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["SKILL.md"], "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_file_in_the_way_of_a_folder_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a"), "x").unwrap();
+        let err = plan(vec![(dir.path().join("a/b/SKILL.md"), Vec::new())]).unwrap_err();
+        assert_eq!(err.path, dir.path().join("a"));
+        assert!(err.message.contains("is a file"), "{err}");
+    }
+
+    #[test]
+    fn a_failed_write_removes_the_folders_it_created() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("new/SKILL.md");
+        let planned = plan(vec![(target.clone(), b"x".to_vec())]).unwrap();
+        std::fs::create_dir(dir.path().join("new")).unwrap();
+        std::fs::create_dir(&target).unwrap();
+        assert!(apply(&planned).is_err());
+        assert!(target.is_dir(), "what was there is untouched");
+    }
+}

@@ -1,0 +1,204 @@
+//! The generator's output: snapshots of every shipped skill and of each template rendered
+//! from a fixture spec, the shipped skills in sync with their specs, and everything rendered
+//! lint-clean with every rule enabled on every target.
+
+use std::path::{Path, PathBuf};
+
+use skillsmith::Skill;
+use skillsmith::generate::load::{SPEC_FILE, load_spec};
+use skillsmith::generate::render::render;
+use skillsmith::generate::shipped;
+use skillsmith::generate::templates::Templates;
+use skillsmith::lint::{MemoryFs, Selection, Settings, Target, check_skill};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The skill folders holding a spec under `dir/*/` (or `dir/*/*/`).
+fn spec_folders(dir: &Path, depth: usize) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if !path.is_dir() {
+            continue;
+        }
+        if depth > 1 {
+            found.extend(spec_folders(&path, depth - 1));
+        } else if path.join(SPEC_FILE).is_file() {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+fn rendered(folder: &Path) -> String {
+    let templates = Templates::builtin();
+    let spec = load_spec(folder, &templates).unwrap_or_else(|e| panic!("{e}"));
+    render(&spec, &templates, SPEC_FILE).unwrap()
+}
+
+/// Every finding with every rule on (the decision group included), on each target.
+fn findings(name: &str, text: &str) -> Vec<String> {
+    let skill = Skill::parse(Path::new(name).join("SKILL.md"), text.as_bytes().to_vec());
+    let mut out = Vec::new();
+    for target in Target::ALL {
+        let mut settings = Settings::new(target);
+        settings.apply(&Selection { select: Some(vec!["all".into()]), ..Selection::default() }).unwrap();
+        for diagnostic in check_skill(&skill, &settings, &MemoryFs::default()) {
+            out.push(format!("{target:?}: {} {}", diagnostic.rule.code, diagnostic.message));
+        }
+    }
+    out
+}
+
+#[test]
+fn every_shipped_skill_matches_its_snapshot_and_lints_clean() {
+    let folders = spec_folders(&root().join("skills"), 1);
+    assert!(!folders.is_empty());
+    for folder in folders {
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        let text = rendered(&folder);
+        assert_eq!(findings(&name, &text), Vec::<String>::new(), "{name}");
+        insta::with_settings!({ snapshot_path => "snapshots/generate", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("shipped-{name}"), text);
+        });
+    }
+}
+
+#[test]
+fn every_shipped_skill_is_in_sync_with_its_spec() {
+    for folder in spec_folders(&root().join("skills"), 1) {
+        let on_disk = std::fs::read_to_string(folder.join("SKILL.md")).unwrap_or_default();
+        assert!(
+            on_disk == rendered(&folder),
+            "{} is out of sync: run `skillsmith render {}`",
+            folder.join("SKILL.md").display(),
+            folder.display()
+        );
+    }
+}
+
+#[test]
+fn the_binary_embeds_every_shipped_skill_as_on_disk() {
+    let folders = spec_folders(&root().join("skills"), 1);
+    let names: Vec<String> = folders.iter().map(|f| f.file_name().unwrap().to_string_lossy().into_owned()).collect();
+    let embedded: Vec<&str> = shipped::all().iter().map(|s| s.name).collect();
+    assert_eq!(embedded, names);
+    for skill in shipped::all() {
+        for (path, bytes) in skill.files {
+            let on_disk = std::fs::read(root().join("skills").join(skill.name).join(path)).unwrap();
+            assert_eq!(*bytes, on_disk.as_slice(), "{}/{path}: rebuild to embed the current file", skill.name);
+        }
+    }
+}
+
+#[test]
+fn each_template_renders_its_fixture_spec_lint_clean() {
+    let folders = spec_folders(&root().join("tests/fixtures/generate"), 2);
+    let templates: Vec<String> =
+        folders.iter().map(|f| f.parent().unwrap().file_name().unwrap().to_string_lossy().into_owned()).collect();
+    assert_eq!(templates, ["decision", "minimal", "procedural"]);
+    for (folder, template) in folders.iter().zip(templates) {
+        let name = folder.file_name().unwrap().to_string_lossy().into_owned();
+        let text = rendered(folder);
+        assert_eq!(findings(&name, &text), Vec::<String>::new(), "{name}");
+        insta::with_settings!({ snapshot_path => "snapshots/generate", prepend_module_to_snapshot => false, omit_expression => true }, {
+            insta::assert_snapshot!(format!("template-{template}"), text);
+        });
+    }
+}
+
+#[test]
+fn rendering_is_deterministic() {
+    let folder = root().join("skills/llmops-decision-framework");
+    let first = rendered(&folder);
+    assert_eq!(first, rendered(&folder));
+    assert!(!first.contains('\r') && first.ends_with('\n') && !first.ends_with("\n\n"));
+    assert!(first.lines().all(|l| l == l.trim_end()), "no trailing whitespace");
+}
+
+#[test]
+fn the_shipped_decision_skill_carries_the_lessons_numbers() {
+    let text = rendered(&root().join("skills/llmops-decision-framework"));
+    for needle in [
+        "kind: decision",
+        "`examples >= 500`",
+        "`stable_months >= 6`",
+        "`team_hours >= 40`",
+        "8-16 GB (consumer GPU) | QLoRA | 7-13B",
+        "24-48 GB (professional GPU) | LoRA or full fine-tuning | 13-70B with LoRA",
+        "80+ GB (cloud cluster) | Any method",
+        "| under 3 months | **Strong**",
+        "| 3-12 months | **Good**",
+        "| over 12 months | **Reconsider**",
+        "| under 100K queries a month | **API**",
+        "| 100K-1M queries a month | **Calculate**",
+        "| over 1M queries a month | **Self-host**",
+        "`fixed_costs / (api_cost_per_query - self_host_cost_per_query)`",
+        "Data preparation: 40-100 hours",
+        "Evaluation development: 20-40 hours",
+        "Infrastructure setup: 5-20 hours",
+        "Iteration multiplier: 3-10 times the base estimate",
+        "Ongoing maintenance: 5-10 hours a month",
+        "### 7. Go/no-go criteria",
+        "| Safety alignment | Not used | Primary | Most powerful | Enabler |",
+        "### Test case 3: Edge case",
+        "### Identify gaps",
+    ] {
+        assert!(text.contains(needle), "missing: {needle}");
+    }
+    assert_eq!(text.matches("**Instead:**").count(), 5, "five red flags, each with what to do instead");
+    assert_eq!(text.matches("Holds when").count(), 5, "five green lights");
+}
+
+#[test]
+fn invalid_specs_get_every_problem_at_its_line() {
+    use skillsmith::generate::load::{LoadError, parse_spec};
+    let path = root().join("tests/fixtures/generate/decision/choosing-a-cache/skill.yaml");
+    let good = std::fs::read_to_string(path).unwrap();
+    let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let cases = [
+        (
+            "check: repeat_ratio >= 30",
+            "check: repeat_rate >= 30",
+            "`repeat_rate` in `repeat_rate >= 30` is not a declared fact",
+        ),
+        ("when: instances == 1", "when: instances = 1", "cannot read the expression"),
+        ("name: staleness_ok", "name: Staleness OK", "is not a usable name"),
+        (
+            "cells: [One instance, In-process map with TTL]",
+            "cells: [One instance]",
+            "the row has 1 cells; the table has 2 columns",
+        ),
+        ("result: Cache", "result: Kache", "`result: Kache` is not one of the columns"),
+        ("        - below: 1", "        - below: -1\n          up-to: 3", "ends at `below` or at `up-to`, not both"),
+        (
+            "repeat_ratio: 5, staleness_ok: true",
+            "repeat_ratio: five, staleness_ok: true",
+            "`repeat_ratio` must be a number, not text",
+        ),
+        ("bands: {worth: Worth it}", "bands: {worth: Worthy}", "the band `worth` has no row labelled `Worthy`"),
+        ("red-flags: [cache-everything]", "red-flags: [cache-all]", "no red flag has the id `cache-all`"),
+        ("  name: choosing-a-cache", "  name: Choosing_A_Cache", "the name `Choosing_A_Cache` must be lowercase"),
+        ("    kind: decision", "    kind: procedure", "needs `metadata.kind: decision`"),
+    ];
+    for (from, to, expected) in cases {
+        assert!(good.contains(from), "fixture lacks {from}");
+        let bad = good.replacen(from, to, 1);
+        match parse_spec(&bad, "skill.yaml", &Templates::builtin()) {
+            Err(LoadError::Invalid { errors, .. }) => {
+                let found = errors.iter().find(|e| e.message.contains(expected));
+                let found = found.unwrap_or_else(|| panic!("{expected}: got {errors:?}"));
+                // A row's problems point at the row, one line above its cells.
+                let at = if to.starts_with("cells:") { "when: instances == 1" } else { to.lines().next().unwrap() };
+                let want = line_of(&bad, at);
+                if !expected.contains("metadata.kind") {
+                    assert_eq!(found.line, want, "{expected}");
+                }
+            }
+            other => panic!("{expected}: got {other:?}"),
+        }
+    }
+}
