@@ -61,6 +61,17 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The span of the whole line holding byte `offset` (without its line break).
+    pub fn line_at(&self, offset: usize) -> Span {
+        let line = self.skill.line_col(offset).line;
+        self.skill.line_span(line as usize)
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        self.skill.line_col(offset).line
+    }
+
     /// Reports a finding at `span`; chain `.help(..)` and `.fix(..)` on the result.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic {

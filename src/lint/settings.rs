@@ -17,11 +17,14 @@ pub struct RuleOptions {
     pub max_lines: usize,
     /// Estimated body tokens before `body-too-long` warns.
     pub max_tokens: usize,
+    /// Lines of a referenced file before `reference-without-toc` asks for a table of
+    /// contents.
+    pub toc_min_lines: usize,
 }
 
 impl Default for RuleOptions {
     fn default() -> Self {
-        RuleOptions { listing_budget: 8_000, max_lines: 500, max_tokens: 5_000 }
+        RuleOptions { listing_budget: 8_000, max_lines: 500, max_tokens: 5_000, toc_min_lines: 100 }
     }
 }
 
