@@ -1,7 +1,10 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod baseline;
+mod config;
 mod lint;
 mod rules;
+mod selection;
 
 use std::process::ExitCode;
 
@@ -25,6 +28,10 @@ pub enum Command {
     Rules(rules::RulesArgs),
     /// Print a rule's documentation.
     Explain(rules::ExplainArgs),
+    /// Write a commented skillsmith.toml.
+    Init(config::InitArgs),
+    /// Print the effective settings for a path (config, overrides and flags applied).
+    Config(config::ConfigArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -37,6 +44,8 @@ pub fn main() -> ExitCode {
         Command::Lint(args) => lint::run(args),
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
+        Command::Init(args) => config::init(args),
+        Command::Config(args) => config::show(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

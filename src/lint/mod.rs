@@ -4,6 +4,7 @@
 //! in one table ([`rules::RULES`]) that is the only list of codes: `skillsmith rules`,
 //! `skillsmith explain` and the README's rule table all read it.
 
+pub mod baseline;
 mod checker;
 mod cross;
 mod diagnostic;

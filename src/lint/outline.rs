@@ -303,15 +303,20 @@ impl<'a> Outline<'a> {
     pub fn when_to_use(&self) -> Option<Found> {
         let is_positive = |i: &usize| {
             let t = &self.titles[*i];
-            !(has_any(t, &["when not to use", "do not use", "dont use", "not for"]) && !has_any(t, &["when to use"]))
+            !has_any(t, &["when not to use", "do not use", "dont use", "not for"]) || has_any(t, &["when to use"])
         };
         if let Some(i) = self.sections_titled(WHEN_TO_USE_TITLES).find(is_positive) {
             return Some(self.heading(i));
         }
         self.skill.body.paragraphs.iter().find_map(|p| {
             let opening = normalize(p.lead.as_deref().unwrap_or(&p.text));
-            let says =
-                starts_with_any(&opening, WHEN_TO_USE_LEADS) || has_any(&normalize(&p.text), WHEN_TO_USE_ANYWHERE);
+            let mut words = normalize(&p.text);
+            for negated in
+                ["do not use this skill", "dont use this skill", "never use this skill", "not use this skill"]
+            {
+                words = words.replace(negated, " ");
+            }
+            let says = starts_with_any(&opening, WHEN_TO_USE_LEADS) || has_any(&words, WHEN_TO_USE_ANYWHERE);
             says.then_some(Found { span: p.span, section: p.section })
         })
     }
@@ -345,19 +350,23 @@ impl<'a> Outline<'a> {
     /// A table with a header of at least two columns and at least two data rows that are
     /// not empty.
     pub fn decision_table(&self) -> Option<Found> {
-        self.skill.body.tables.iter().find_map(|t| {
+        let elsewhere = self.other_parts();
+        self.skill.body.tables.iter().filter(|t| !t.section.is_some_and(|s| elsewhere.contains(&s))).find_map(|t| {
             let filled = t.rows.iter().filter(|r| r.cells.iter().any(|c| !c.text.is_empty())).count();
             (t.header.written_cells >= 2 && filled >= 2).then_some(Found { span: t.span, section: t.section })
         })
     }
 
     /// Ordered steps that branch on answers, a list of `condition → outcome` items, a drawn
-    /// tree (`├──`, `└──`), or a Mermaid flowchart.
+    /// tree (`├──`, `└──`), or a Mermaid flowchart; not in the sections of other parts (a
+    /// list of red flags written `signal → action` is not a flow).
     pub fn flow(&self) -> Option<Found> {
         let body = &self.skill.body;
         let text = self.skill.text();
+        let elsewhere = self.other_parts();
+        let own = |section: Option<usize>| !section.is_some_and(|s| elsewhere.contains(&s));
         let arrow = |s: &str| s.contains('→') || s.contains("->") || s.contains("=>") || s.contains('⇒');
-        for list in &body.lists {
+        for list in body.lists.iter().filter(|l| own(l.section)) {
             let raw = list.span.text(text);
             let arrows = list.items.iter().filter(|i| arrow(i.span.text(text))).count();
             let branches = list.items.iter().filter(|i| has_any(&normalize(&i.text), BRANCH_WORDS)).count();
@@ -367,7 +376,7 @@ impl<'a> Outline<'a> {
                 return Some(Found { span: list.span, section: list.section });
             }
         }
-        for block in &body.code_blocks {
+        for block in body.code_blocks.iter().filter(|b| own(b.section)) {
             let raw = block.span.text(text);
             let mermaid =
                 block.lang.as_deref() == Some("mermaid") && (raw.contains("flowchart") || raw.contains("graph"));
@@ -375,9 +384,24 @@ impl<'a> Outline<'a> {
                 return Some(Found { span: block.span, section: block.section });
             }
         }
-        body.paragraphs.iter().find_map(|p| {
+        body.paragraphs.iter().filter(|p| own(p.section)).find_map(|p| {
             (p.text.contains("├") || p.text.contains("└")).then_some(Found { span: p.span, section: p.section })
         })
+    }
+
+    /// The sections (with their subsections) that hold trade-offs, red flags, green lights,
+    /// examples or test cases: tables and lists there belong to those parts.
+    fn other_parts(&self) -> Vec<usize> {
+        let body = &self.skill.body;
+        let mut roots: Vec<usize> = Vec::new();
+        for titles in [TRADE_OFF_TITLES, RED_FLAG_TITLES, GREEN_LIGHT_TITLES, EXAMPLE_TITLES] {
+            roots.extend(self.sections_titled(titles));
+        }
+        roots.extend(self.test_sections());
+        let mut out: Vec<usize> = roots.into_iter().flat_map(|r| body.subtree(r)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 
     /// A trade-offs section, or a table whose header names both gains (pros, benefits, best
@@ -545,6 +569,8 @@ mod tests {
         let o = Outline::new(&s);
         assert!(o.find(Part::WhenToUse).is_some());
         assert!(o.find(Part::Scope).is_some());
+        let s = skill("# X\n\n## Context\n\n**Do not use this skill for**: b\n");
+        assert!(Outline::new(&s).find(Part::WhenToUse).is_none(), "a negated phrase is scope only");
         let s = skill("# X\n\n## When NOT to use\n- b\n");
         let o = Outline::new(&s);
         assert!(o.find(Part::WhenToUse).is_none());

@@ -42,7 +42,10 @@ pub fn in_heading(skill: &Skill, span: Span) -> bool {
 pub fn body_lines(skill: &Skill) -> impl Iterator<Item = (u32, Span)> + '_ {
     let body = skill.body.span;
     let first = skill.line_col(body.start as usize).line;
-    let last = if body.is_empty() { first.saturating_sub(1) } else { skill.line_col(body.end as usize).line };
+    let text = body.text(skill.text());
+    let trimmed = text.trim_end_matches(['\n', '\r']).len();
+    let last =
+        if trimmed == 0 { first.saturating_sub(1) } else { skill.line_col(body.start as usize + trimmed - 1).line };
     (first..=last)
         .map(move |line| (line, skill.line_span(line as usize)))
         .filter(move |(_, span)| span.start >= body.start || span.end > body.start)

@@ -134,16 +134,15 @@ impl Settings {
     }
 
     /// The level a rule gets when selected: its default on this target, else its strongest
-    /// default on any target, else warning.
+    /// default on any target, else the level it declares for that case (warning unless it
+    /// says otherwise).
     fn enabled_level(&self, index: usize) -> Level {
-        let levels = registry::rules()[index].meta().levels;
+        let meta = registry::rules()[index].meta();
+        let levels = meta.levels;
         match levels.on(self.target) {
-            Level::Off => Target::ALL
-                .into_iter()
-                .map(|t| levels.on(t))
-                .max()
-                .filter(|&l| l != Level::Off)
-                .unwrap_or(Level::Warning),
+            Level::Off => {
+                Target::ALL.into_iter().map(|t| levels.on(t)).max().filter(|&l| l != Level::Off).unwrap_or(meta.enabled)
+            }
             level => level,
         }
     }

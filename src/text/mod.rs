@@ -7,12 +7,15 @@ pub mod words;
 /// (normalised Damerau-Levenshtein similarity of at least 0.7, or a case-only difference).
 pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let lower = given.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::normalized_damerau_levenshtein(&lower, &candidate.to_lowercase());
+        // Ties go to the earlier candidate (registry order: the lower code).
+        if score >= 0.7 && best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
 }
 
 /// Phrases that tell an agent when to use a skill ("Use when ...", "Triggers on ...").

@@ -13,7 +13,7 @@ declare_rule! {
     /// of writing", "the latest version is 4.2" (stating what is latest; "upgrade to the
     /// latest version" is fine), "new in 2025", "until March 2026", "this year".
     /// Code is not looked at. Off by default; enable it with
-    /// `--extend-select time-sensitive`.
+    /// `--extend-select time-sensitive` (its findings are then infos).
     ///
     /// ## Why is this bad?
     /// A skill is used long after it is written. "The latest version is 3.2" becomes wrong
@@ -31,6 +31,7 @@ declare_rule! {
         levels: Levels::all(Level::Off),
         fixable: No,
         source: "Anthropic skill authoring best practices",
+        enabled: Level::Info,
     }
 }
 

@@ -24,5 +24,6 @@ fn check_part(cx: &mut Checker<'_>, part: Part, what: &str) {
         return;
     }
     let (span, place) = outline.insertion_point(part);
-    cx.report(span, format!("this decision skill has no {}", part.label())).help(format!("add {what} {place}"));
+    cx.report(span, format!("this decision skill has no {}", part.label()))
+        .help(format!("add {}, {place}", what.trim_end_matches(',')));
 }

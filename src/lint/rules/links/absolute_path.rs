@@ -66,7 +66,9 @@ impl Rule for AbsolutePath {
         let mut found = Vec::new();
         for caps in HOME_PATH.captures_iter(text) {
             let path = caps.get(1).expect("group 1");
-            let span = Span::new(path.start() + body.start as usize, path.end() + body.start as usize);
+            let trimmed = path.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
+            let span =
+                Span::new(path.start() + body.start as usize, path.start() + trimmed.len() + body.start as usize);
             if caps.get(2).is_some_and(|name| PLACEHOLDER_NAMES.contains(&name.as_str())) {
                 continue;
             }
@@ -79,7 +81,7 @@ impl Rule for AbsolutePath {
             if crate::lint::scan::in_comment(cx.skill, span) {
                 continue;
             }
-            found.push((span, path.as_str().to_string()));
+            found.push((span, trimmed.to_string()));
         }
         for (span, path) in found {
             cx.report(span, format!("`{path}` is an absolute path from one machine"))

@@ -33,11 +33,18 @@ impl Rule for UnclosedCodeFence {
     fn check(&self, cx: &mut Checker<'_>) {
         for block in cx.skill.body.code_blocks.iter().filter(|b| b.fenced && !b.closed) {
             let opening = cx.line_at(block.span.start as usize);
-            let fence: String =
-                opening.text(cx.text()).trim_start().chars().take_while(|&c| c == '`' || c == '~').collect();
+            let fence: Vec<char> = opening
+                .text(cx.text())
+                .trim_start_matches(['>', ' ', '\t'])
+                .chars()
+                .take_while(|&c| c == '`' || c == '~')
+                .collect();
+            let kind = if fence.first() == Some(&'~') { "tildes" } else { "backticks" };
             let lines = cx.skill.line_col(block.span.end as usize).line - cx.line_of(block.span.start as usize);
-            cx.report(opening, "this code block is never closed")
-                .help(format!("add a closing `{fence}` line; the {lines} lines after this one are read as code"));
+            cx.report(opening, "this code block is never closed").help(format!(
+                "close it with a line of {} {kind}; the {lines} lines after this one are read as code",
+                fence.len().max(3)
+            ));
         }
     }
 }
