@@ -28,7 +28,8 @@ pub struct Baseline {
 /// Findings of one rule on lines with the same text in one file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BaselineEntry {
-    /// The file, relative to the baseline file's folder, forward slashes.
+    /// The file, relative to the baseline file's folder (`../` where it lies outside it),
+    /// forward slashes.
     pub path: String,
     /// The rule's code.
     pub rule: String,
@@ -61,11 +62,18 @@ fn key(path: &Path, finding: &Finding, root: &Path) -> Key {
     (relative_path(path, root), finding.rule.code.to_string(), fnv1a_hex(line.as_bytes()))
 }
 
-/// `path` relative to `root` with forward slashes (absolute when outside it).
+/// `path` relative to `root` (with `..` where it lies outside it), forward slashes.
 pub fn relative_path(path: &Path, root: &Path) -> String {
     let absolute = |p: &Path| normalize_path(&std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf()));
     let (path, root) = (absolute(path), absolute(root));
-    let shown: PathBuf = path.strip_prefix(&root).map_or_else(|_| path.clone(), Path::to_path_buf);
+    let common = path.components().zip(root.components()).take_while(|(a, b)| a == b).count();
+    let mut shown = PathBuf::new();
+    for _ in root.components().skip(common) {
+        shown.push("..");
+    }
+    for part in path.components().skip(common) {
+        shown.push(part);
+    }
     shown.to_string_lossy().replace('\\', "/")
 }
 
@@ -116,11 +124,17 @@ impl Baseline {
         Ok(baseline)
     }
 
-    /// Writes the baseline as pretty JSON.
+    /// Writes the baseline as pretty JSON, creating its folder if needed.
     pub fn write(&self, path: &Path) -> std::io::Result<()> {
         let mut text = serde_json::to_string_pretty(self).map_err(std::io::Error::other)?;
         text.push('\n');
-        std::fs::write(path, text)
+        let cannot = |err: std::io::Error| {
+            std::io::Error::new(err.kind(), format!("cannot write baseline `{}`: {err}", path.display()))
+        };
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(cannot)?;
+        }
+        std::fs::write(path, text).map_err(cannot)
     }
 
     /// Hides the findings of `run` the baseline accepts; returns the entries that matched
@@ -150,5 +164,18 @@ impl Baseline {
                 (unmatched > 0).then(|| StaleEntry { entry: e.clone(), unmatched })
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::relative_path;
+    use std::path::Path;
+
+    #[test]
+    fn paths_are_relative_to_the_baseline_folder() {
+        assert_eq!(relative_path(Path::new("/r/skills/a/SKILL.md"), Path::new("/r")), "skills/a/SKILL.md");
+        assert_eq!(relative_path(Path::new("/r/skills/a/SKILL.md"), Path::new("/r/ci")), "../skills/a/SKILL.md");
+        assert_eq!(relative_path(Path::new("/r/./skills/../s/SKILL.md"), Path::new("/r/")), "s/SKILL.md");
     }
 }
