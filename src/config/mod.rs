@@ -20,6 +20,7 @@
 mod file;
 mod options;
 mod provider;
+mod reader;
 mod show;
 mod template;
 

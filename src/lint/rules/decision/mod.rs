@@ -2,6 +2,7 @@
 //! `metadata: {kind: decision}`, and on every skill when the `decision` group (or one of its
 //! rules) is selected explicitly.
 
+pub mod instructions;
 pub mod missing_decision_flow;
 pub mod missing_decision_table;
 pub mod missing_examples;
