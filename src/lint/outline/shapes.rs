@@ -89,8 +89,8 @@ impl Outline<'_> {
         self.sections_titled(RED_FLAG_TITLES).filter(|&i| !self.items(i).is_empty()).collect()
     }
 
-    /// The items of section `index` and its subsections: top-level list items and table
-    /// data rows, as (span, text).
+    /// The items of section `index` and its subsections: top-level list items, table
+    /// data rows, and paragraphs opening with a marker such as ❌ or ⚠, as (span, text).
     pub fn items(&self, index: usize) -> Vec<(Span, String)> {
         let body = &self.skill.body;
         let subtree = body.subtree(index);
@@ -103,6 +103,10 @@ impl Outline<'_> {
         }
         for table in body.tables.iter().filter(|t| within(t.section)) {
             out.extend(table.rows.iter().map(|r| (r.span, r.span.text(self.skill.text()).to_string())));
+        }
+        let marked = |p: &&crate::skill::Paragraph| p.text.trim_start().starts_with(['❌', '✅', '⚠', '🚩', '⛔']);
+        for paragraph in body.paragraphs.iter().filter(|p| within(p.section)).filter(marked) {
+            out.push((paragraph.span, paragraph.text.clone()));
         }
         out.sort_by_key(|(span, _)| span.start);
         out
