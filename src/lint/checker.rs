@@ -1,6 +1,10 @@
 //! The context a rule checks a skill in, and where its diagnostics go.
 
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::skill::{Skill, Span};
 
@@ -22,6 +26,7 @@ pub struct Checker<'a> {
     rule: &'static RuleMeta,
     severity: Severity,
     diagnostics: Vec<Diagnostic>,
+    memo: RefCell<HashMap<TypeId, Rc<dyn Any>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -33,7 +38,7 @@ impl<'a> Checker<'a> {
         rule: &'static RuleMeta,
         severity: Severity,
     ) -> Self {
-        Checker { skill, settings, fs, rule, severity, diagnostics: Vec::new() }
+        Checker { skill, settings, fs, rule, severity, diagnostics: Vec::new(), memo: RefCell::new(HashMap::new()) }
     }
 
     /// The target being checked against.
@@ -70,6 +75,17 @@ impl<'a> Checker<'a> {
     /// The 1-based line of byte `offset`.
     pub fn line_of(&self, offset: usize) -> u32 {
         self.skill.line_col(offset).line
+    }
+
+    /// A value derived from the skill, computed by `make` the first time a rule asks for a
+    /// `T` and shared by every later rule on the same skill (one per type).
+    pub fn memo<T: Any>(&self, make: impl FnOnce(&Checker<'a>) -> T) -> Rc<T> {
+        if let Some(value) = self.memo.borrow().get(&TypeId::of::<T>()) {
+            return value.clone().downcast::<T>().expect("memo keyed by type");
+        }
+        let value = Rc::new(make(self));
+        self.memo.borrow_mut().insert(TypeId::of::<T>(), value.clone());
+        value
     }
 
     /// Reports a finding at `span`; chain `.help(..)` and `.fix(..)` on the result.

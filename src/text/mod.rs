@@ -78,7 +78,8 @@ const TRIGGER_PHRASES: &[&str] = &[
 
 /// "Use <one word> for|when|to|if|before|after ..." ("Use rdkit for fine-grained control").
 static USE_NAME_FOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    regex::Regex::new(r"\buse [a-z0-9_.+-]+ (?:for|when|to|if|before|after|whenever)\b").expect("valid pattern")
+    regex::Regex::new(r"(?-u:\b)use [a-z0-9_.+-]+ (?:for|when|to|if|before|after|whenever)(?-u:\b)")
+        .expect("valid pattern")
 });
 
 /// True when `text` says when to use the skill.

@@ -7,6 +7,10 @@ mod titles;
 
 pub use titles::*;
 
+use std::cell::OnceCell;
+use std::rc::Rc;
+
+use crate::lint::Checker;
 use crate::skill::{Skill, Span};
 use crate::text::words::{has_any, normalize, starts_with_any};
 
@@ -72,17 +76,40 @@ pub struct Found {
     pub section: Option<usize>,
 }
 
+/// What an outline computes once and keeps: normalised titles and section texts, the parts
+/// found, and the sections that belong to other parts. Shared by every rule on a skill
+/// through [`Checker::memo`](crate::lint::Checker::memo).
+#[derive(Default)]
+pub struct OutlineCache {
+    titles: Vec<String>,
+    words: Vec<OnceCell<String>>,
+    found: [OnceCell<Option<Found>>; 9],
+    other_parts: OnceCell<Vec<usize>>,
+    test_sections: OnceCell<Vec<usize>>,
+}
+
 /// The body of one skill seen as parts.
 pub struct Outline<'a> {
     skill: &'a Skill,
-    titles: Vec<String>,
+    cache: Rc<OutlineCache>,
 }
 
 impl<'a> Outline<'a> {
     /// The outline of `skill`.
     pub fn new(skill: &'a Skill) -> Self {
-        let titles = skill.body.sections.iter().map(|s| normalize(&s.title)).collect();
-        Outline { skill, titles }
+        let titles: Vec<String> = skill.body.sections.iter().map(|s| normalize(&s.title)).collect();
+        let words = titles.iter().map(|_| OnceCell::new()).collect();
+        Outline { skill, cache: Rc::new(OutlineCache { titles, words, ..OutlineCache::default() }) }
+    }
+
+    /// The outline of the skill `cx` checks, shared with the other rules on that skill.
+    pub fn of(cx: &Checker<'a>) -> Self {
+        let skill = cx.skill;
+        let cache = cx.memo(|cx| match Rc::try_unwrap(Outline::new(cx.skill).cache) {
+            Ok(cache) => cache,
+            Err(_) => unreachable!("a fresh outline's cache has one owner"),
+        });
+        Outline { skill, cache }
     }
 
     /// The skill.
@@ -92,7 +119,7 @@ impl<'a> Outline<'a> {
 
     /// The normalised title of section `index`.
     pub fn title(&self, index: usize) -> &str {
-        &self.titles[index]
+        &self.cache.titles[index]
     }
 
     /// Sections whose normalised title holds one of `phrases`, in document order. The
@@ -101,12 +128,13 @@ impl<'a> Outline<'a> {
     pub fn sections_titled<'p>(&'p self, phrases: &'p [&'p str]) -> impl Iterator<Item = usize> + 'p {
         let sections = &self.skill.body.sections;
         let title = sections.first().filter(|s| s.level == 1 && !s.children.is_empty()).map(|_| 0);
-        (0..self.titles.len()).filter(move |&i| Some(i) != title && has_any(&self.titles[i], phrases))
+        let titles = &self.cache.titles;
+        (0..titles.len()).filter(move |&i| Some(i) != title && has_any(&titles[i], phrases))
     }
 
-    /// The section's raw Markdown text, normalised.
-    pub fn section_words(&self, index: usize) -> String {
-        normalize(self.skill.body.sections[index].span.text(self.skill.text()))
+    /// The section's raw Markdown text, normalised (computed once per section).
+    pub fn section_words(&self, index: usize) -> &str {
+        self.cache.words[index].get_or_init(|| normalize(self.section_raw(index)))
     }
 
     /// The section's raw Markdown text.
@@ -114,9 +142,10 @@ impl<'a> Outline<'a> {
         self.skill.body.sections[index].span.text(self.skill.text())
     }
 
-    /// Finds `part`.
+    /// Finds `part` (computed once per part).
     pub fn find(&self, part: Part) -> Option<Found> {
-        match part {
+        let slot = Part::ORDER.iter().position(|&p| p == part).expect("every part is in ORDER");
+        *self.cache.found[slot].get_or_init(|| match part {
             Part::WhenToUse => self.when_to_use(),
             Part::Scope => self.scope(),
             Part::DecisionTable => self.decision_table(),
@@ -126,7 +155,7 @@ impl<'a> Outline<'a> {
             Part::GreenLights => self.item_section(GREEN_LIGHT_TITLES),
             Part::Examples => self.examples(),
             Part::TestCases => self.test_sections().first().map(|&i| self.heading(i)),
-        }
+        })
     }
 
     fn heading(&self, index: usize) -> Found {
@@ -136,7 +165,7 @@ impl<'a> Outline<'a> {
     /// A "when to use" section, or a paragraph that opens with "Use this skill when".
     pub fn when_to_use(&self) -> Option<Found> {
         let is_positive = |i: &usize| {
-            let t = &self.titles[*i];
+            let t = &self.cache.titles[*i];
             !has_any(t, &["when not to use", "do not use", "dont use", "not for"]) || has_any(t, &["when to use"])
         };
         if let Some(i) = self.sections_titled(WHEN_TO_USE_TITLES).find(is_positive) {

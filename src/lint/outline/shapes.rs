@@ -31,7 +31,7 @@ impl Outline<'_> {
             let raw = list.span.text(text);
             let arrows = list.items.iter().filter(|i| arrow(i.span.text(text))).count();
             let branches = list.items.iter().filter(|i| has_any(&normalize(&i.text), BRANCH_WORDS)).count();
-            let under_flow_title = list.section.is_some_and(|s| has_any(&self.titles[s], FLOW_TITLES));
+            let under_flow_title = list.section.is_some_and(|s| has_any(self.title(s), FLOW_TITLES));
             let ordered_flow = list.ordered && list.items.len() >= 2 && (branches + arrows >= 1 || under_flow_title);
             if ordered_flow || arrows >= 2 || raw.contains("├") || raw.contains("└") {
                 return Some(Found { span: list.span, section: list.section });
@@ -52,13 +52,17 @@ impl Outline<'_> {
 
     /// The sections (with their subsections) that hold trade-offs, red flags, green lights,
     /// examples or test cases: tables and lists there belong to those parts.
-    fn other_parts(&self) -> Vec<usize> {
+    fn other_parts(&self) -> &[usize] {
+        self.cache.other_parts.get_or_init(|| self.compute_other_parts())
+    }
+
+    fn compute_other_parts(&self) -> Vec<usize> {
         let body = &self.skill.body;
         let mut roots: Vec<usize> = Vec::new();
         for titles in [TRADE_OFF_TITLES, RED_FLAG_TITLES, GREEN_LIGHT_TITLES, EXAMPLE_TITLES] {
             roots.extend(self.sections_titled(titles));
         }
-        roots.extend(self.test_sections());
+        roots.extend(self.test_sections().iter().copied());
         let mut out: Vec<usize> = roots.into_iter().flat_map(|r| body.subtree(r)).collect();
         out.sort_unstable();
         out.dedup();
@@ -125,12 +129,16 @@ impl Outline<'_> {
     /// True when section `index` says what came out: an outcome word or an arrow.
     pub fn states_outcome(&self, index: usize) -> bool {
         let raw = self.section_raw(index);
-        raw.contains('→') || raw.contains("->") || has_any(&self.section_words(index), OUTCOME_WORDS)
+        raw.contains('→') || raw.contains("->") || has_any(self.section_words(index), OUTCOME_WORDS)
     }
 
     /// Sections about test cases or scenarios (outermost first, nested ones left out).
-    pub fn test_sections(&self) -> Vec<usize> {
-        let exact = (0..self.titles.len()).filter(|&i| TEST_TITLES_EXACT.contains(&self.titles[i].as_str()));
+    pub fn test_sections(&self) -> &[usize] {
+        self.cache.test_sections.get_or_init(|| self.compute_test_sections())
+    }
+
+    fn compute_test_sections(&self) -> Vec<usize> {
+        let exact = (0..self.skill.body.sections.len()).filter(|&i| TEST_TITLES_EXACT.contains(&self.title(i)));
         let mut candidates: Vec<usize> = self.sections_titled(TEST_TITLES).chain(exact).collect();
         candidates.sort_unstable();
         candidates.dedup();
@@ -156,7 +164,7 @@ impl Outline<'_> {
     pub fn test_case_count(&self) -> usize {
         let body = &self.skill.body;
         let mut total = 0;
-        for section in self.test_sections() {
+        for &section in self.test_sections() {
             let children = body.sections[section].children.iter().filter(|&&c| self.states_expected(c)).count();
             let items = self
                 .items(section)
@@ -181,7 +189,7 @@ impl Outline<'_> {
     }
 
     fn states_expected(&self, index: usize) -> bool {
-        has_any(&self.section_words(index), &["expected", "expect*", "should"])
+        has_any(self.section_words(index), &["expected", "expect*", "should"])
     }
 
     fn expected_mentions(&self, index: usize) -> usize {

@@ -48,7 +48,7 @@ impl Rule for NoActivationCriteria {
         if !fm.is_usable() || fm.disables_model_invocation() || says_when_in_frontmatter(cx.skill) {
             return;
         }
-        if Outline::new(cx.skill).when_to_use().is_some() {
+        if Outline::of(cx).when_to_use().is_some() {
             return;
         }
         let span = match fm.description().filter(|d| !d.value.trim().is_empty()) {

@@ -38,12 +38,12 @@ declare_rule! {
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \[\s*(?:TODO|TBD|FIXME|XXX)\b[^\]\n]*\]
-        | \b(?:TODO|FIXME):
-        | \bTBD\b
+        \[\s*(?:TODO|TBD|FIXME|XXX)(?-u:\b)[^\]\n]*\]
+        | (?-u:\b)(?:TODO|FIXME):
+        | (?-u:\b)TBD(?-u:\b)
         | \[[A-Z][a-z]+\s\d+(?::[^\]\n]*)?\]
-        | \[(?:Paste|Insert|Describe|Fill\ in|Enter|Replace|Specify|Provide|Placeholder|Add\ your|Write\ your)\b[^\]\n]*\]
-        | \[Your\b[^\]\n]*\bhere\b[^\]\n]*\]
+        | \[(?:Paste|Insert|Describe|Fill\ in|Enter|Replace|Specify|Provide|Placeholder|Add\ your|Write\ your)(?-u:\b)[^\]\n]*\]
+        | \[Your(?-u:\b)[^\]\n]*(?-u:\b)here(?-u:\b)[^\]\n]*\]
         | \{\{[^}\n]*\}\}
         | <(?:your|YOUR)[-_][^>\s]*>
         | <(?i:insert|placeholder)[^>\n]*>

@@ -38,14 +38,14 @@ declare_rule! {
 static SHAPES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
     [
         ("a private key", r"-----BEGIN (?:RSA |EC |DSA |OPENSSH |PGP |ENCRYPTED )?PRIVATE KEY(?: BLOCK)?-----\r?\n[A-Za-z0-9+/=]{40,}"),
-        ("an AWS access key", r"\b(?:AKIA|ASIA)[0-9A-Z]{16}\b"),
-        ("an Anthropic API key", r"\bsk-ant-[A-Za-z0-9_-]{32,}"),
-        ("an OpenAI API key", r"\bsk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{32,}"),
-        ("a GitHub token", r"\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})\b"),
-        ("a Slack token", r"\bxox[baprs]-[0-9]{8,}-[A-Za-z0-9-]{8,}"),
-        ("a Google API key", r"\bAIza[0-9A-Za-z_-]{35}\b"),
-        ("a Stripe live key", r"\b(?:sk|rk)_live_[0-9a-zA-Z]{24,}\b"),
-        ("a GitLab token", r"\bglpat-[0-9A-Za-z_-]{20,}\b"),
+        ("an AWS access key", r"(?-u:\b)(?:AKIA|ASIA)[0-9A-Z]{16}(?-u:\b)"),
+        ("an Anthropic API key", r"(?-u:\b)sk-ant-[A-Za-z0-9_-]{32,}"),
+        ("an OpenAI API key", r"(?-u:\b)sk-(?:proj-|svcacct-)?[A-Za-z0-9_-]{32,}"),
+        ("a GitHub token", r"(?-u:\b)(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{60,})(?-u:\b)"),
+        ("a Slack token", r"(?-u:\b)xox[baprs]-[0-9]{8,}-[A-Za-z0-9-]{8,}"),
+        ("a Google API key", r"(?-u:\b)AIza[0-9A-Za-z_-]{35}(?-u:\b)"),
+        ("a Stripe live key", r"(?-u:\b)(?:sk|rk)_live_[0-9a-zA-Z]{24,}(?-u:\b)"),
+        ("a GitLab token", r"(?-u:\b)glpat-[0-9A-Za-z_-]{20,}(?-u:\b)"),
     ]
     .into_iter()
     .map(|(what, pattern)| (what, Regex::new(pattern).expect("valid pattern")))

@@ -39,16 +39,16 @@ static TIME_SENSITIVE: LazyLock<Regex> = LazyLock::new(|| {
     let month = "(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)";
     Regex::new(&format!(
         r"(?ix)
-        \bas\ of\ (?:(?:early|mid|late|{month}|q[1-4])[\s-]+)?(?:19|20)\d\d\b
-        | \bas\ of\ (?:today|now|this\ writing|writing)\b
-        | \bat\ the\ time\ of\ (?:this\ )?writing\b
-        | \bthe\ (?:latest|newest|current)\ (?:stable\ )?(?:version|release|model)s?\ (?:is|are)\b
-        | \b(?:latest|newest|current)\ (?:stable\ )?(?:version|release)s?\W{{0,4}}v?\d
-        | \bv?\d+(?:\.\d+)+\ (?:is|was)\ the\ (?:latest|newest|current)\b
-        | \b(?:new|released|introduced|added|deprecated|removed)\ in\ (?:{month}\ )?(?:19|20)\d\d\b
-        | \b(?:until|before|after|since|by)\ (?:{month}\ )(?:19|20)\d\d\b
-        | \bin\ (?:early|mid|late)[\s-](?:19|20)\d\d\b
-        | \b(?:this|next|last)\ (?:year|quarter)\b
+        (?-u:\b)as\ of\ (?:(?:early|mid|late|{month}|q[1-4])[\s-]+)?(?:19|20)\d\d(?-u:\b)
+        | (?-u:\b)as\ of\ (?:today|now|this\ writing|writing)(?-u:\b)
+        | (?-u:\b)at\ the\ time\ of\ (?:this\ )?writing(?-u:\b)
+        | (?-u:\b)the\ (?:latest|newest|current)\ (?:stable\ )?(?:version|release|model)s?\ (?:is|are)(?-u:\b)
+        | (?-u:\b)(?:latest|newest|current)\ (?:stable\ )?(?:version|release)s?\W{{0,4}}v?\d
+        | (?-u:\b)v?\d+(?:\.\d+)+\ (?:is|was)\ the\ (?:latest|newest|current)(?-u:\b)
+        | (?-u:\b)(?:new|released|introduced|added|deprecated|removed)\ in\ (?:{month}\ )?(?:19|20)\d\d(?-u:\b)
+        | (?-u:\b)(?:until|before|after|since|by)\ (?:{month}\ )(?:19|20)\d\d(?-u:\b)
+        | (?-u:\b)in\ (?:early|mid|late)[\s-](?:19|20)\d\d(?-u:\b)
+        | (?-u:\b)(?:this|next|last)\ (?:year|quarter)(?-u:\b)
         "
     ))
     .expect("valid pattern")

@@ -40,7 +40,7 @@ impl Rule for MissingExamples {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let outline = Outline::new(cx.skill);
+        let outline = Outline::of(cx);
         if outline.find(Part::Examples).is_some() {
             return;
         }

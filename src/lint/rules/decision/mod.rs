@@ -20,7 +20,7 @@ use crate::lint::outline::{Outline, Part};
 
 /// Reports `part` missing, where it should be added, saying what to add.
 fn check_part(cx: &mut Checker<'_>, part: Part, what: &str) {
-    let outline = Outline::new(cx.skill);
+    let outline = Outline::of(cx);
     if outline.find(part).is_some() {
         return;
     }

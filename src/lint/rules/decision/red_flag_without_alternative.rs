@@ -50,7 +50,7 @@ impl Rule for RedFlagWithoutAlternative {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let outline = Outline::new(cx.skill);
+        let outline = Outline::of(cx);
         let text = cx.text();
         let mut lacking = Vec::new();
         for section in outline.red_flag_sections() {

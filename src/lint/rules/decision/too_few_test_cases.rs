@@ -43,7 +43,7 @@ impl Rule for TooFewTestCases {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let outline = Outline::new(cx.skill);
+        let outline = Outline::of(cx);
         let count = outline.test_case_count();
         if count >= NEEDED {
             return;

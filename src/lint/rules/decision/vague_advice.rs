@@ -42,15 +42,15 @@ declare_rule! {
 static VAGUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?ix)
-        \bconsider\ (?:your|the)\ (?:requirements|needs|use\ case|situation|options|context|constraints)\b
-        | \bdepending\ on\ (?:your|the)\ (?:needs|requirements|use\ case|situation|context)\b
-        | \b(?:as|where|when|if)\ appropriate\b
-        | \bit\ (?:all\ )?depends\b
-        | \buse\ (?:your|good|sound|best)\ judge?ments?\b
-        | \buse\ common\ sense\b
-        | \b(?:follow|apply|use|adopt|observe|enforce[sd]?|adhere\ to|stick\ to)\ (?:the\ )?(?:[a-z-]+\ ){0,2}best\ practices?\b
-        | \bchoose\ (?:the\ )?(?:right|best|appropriate|correct)\ (?:tool|approach|option|solution|strategy|method)s?\b
-        | \bwhatever\ works\ best\b
+        (?-u:\b)consider\ (?:your|the)\ (?:requirements|needs|use\ case|situation|options|context|constraints)(?-u:\b)
+        | (?-u:\b)depending\ on\ (?:your|the)\ (?:needs|requirements|use\ case|situation|context)(?-u:\b)
+        | (?-u:\b)(?:as|where|when|if)\ appropriate(?-u:\b)
+        | (?-u:\b)it\ (?:all\ )?depends(?-u:\b)
+        | (?-u:\b)use\ (?:your|good|sound|best)\ judge?ments?(?-u:\b)
+        | (?-u:\b)use\ common\ sense(?-u:\b)
+        | (?-u:\b)(?:follow|apply|use|adopt|observe|enforce[sd]?|adhere\ to|stick\ to)\ (?:the\ )?(?:[a-z-]+\ ){0,2}best\ practices?(?-u:\b)
+        | (?-u:\b)choose\ (?:the\ )?(?:right|best|appropriate|correct)\ (?:tool|approach|option|solution|strategy|method)s?(?-u:\b)
+        | (?-u:\b)whatever\ works\ best(?-u:\b)
         ",
     )
     .expect("valid pattern")

@@ -33,7 +33,7 @@ declare_rule! {
 }
 
 static BACKSLASH_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\.{1,2}\\|\b[A-Za-z0-9][A-Za-z0-9_.-]*\\)(?:[A-Za-z0-9][A-Za-z0-9_.-]*\\)*[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9]{0,7}\b")
+    Regex::new(r"(?-u)(?:\.{1,2}\\|\b[A-Za-z0-9][A-Za-z0-9_.-]*\\)(?:[A-Za-z0-9][A-Za-z0-9_.-]*\\)*[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9]{0,7}\b")
         .expect("valid pattern")
 });
 

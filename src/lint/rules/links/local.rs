@@ -2,11 +2,12 @@
 //! and which files SKILL.md references (by link or by naming their path).
 
 use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::lint::FileSystem;
+use crate::lint::{Checker, FileSystem};
 use crate::skill::{Body, LinkKind, Skill, Span};
 
 /// Reference files larger than this are not read.
@@ -93,7 +94,7 @@ pub struct Reference {
 /// Paths named in text: relative paths with a folder and a file extension
 /// (`references/api.md`, `./scripts/run.py`).
 static PATH_MENTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:\.{1,2}/)?(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)+[A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]{1,8}\b")
+    Regex::new(r"(?:\.{1,2}/)?(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)+[A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]{1,8}(?-u:\b)")
         .expect("valid pattern")
 });
 
@@ -128,6 +129,45 @@ pub fn references_in(body: &Body, text: &str, from: &Path, dir: &Path, fs: &dyn 
     }
     out.sort_by_key(|r| r.span.start);
     out
+}
+
+/// The files SKILL.md references, found once per skill and shared by the link rules.
+pub struct SkillReferences(pub Vec<Reference>);
+
+/// A Markdown file SKILL.md references, read and modelled once per skill.
+pub struct ReferencedDoc {
+    /// Where SKILL.md references it.
+    pub reference: Reference,
+    /// Its text.
+    pub text: String,
+    /// Its Markdown, modelled (spans are offsets into `text`).
+    pub body: Body,
+}
+
+/// Every readable Markdown file SKILL.md references (at most 1 MiB each).
+pub struct ReferencedDocs(pub Vec<ReferencedDoc>);
+
+/// The files the checked skill references (shared by the rules on that skill).
+pub fn references(cx: &Checker<'_>) -> Rc<SkillReferences> {
+    cx.memo(|cx| SkillReferences(skill_references(cx.skill, cx.fs)))
+}
+
+/// The Markdown files the checked skill references, read and modelled (shared).
+pub fn referenced_docs(cx: &Checker<'_>) -> Rc<ReferencedDocs> {
+    let refs = references(cx);
+    cx.memo(|cx| {
+        let docs = refs
+            .0
+            .iter()
+            .filter(|r| is_markdown(&r.target))
+            .filter_map(|r| {
+                let text = cx.fs.read_text(&r.target, MAX_REFERENCE_BYTES)?;
+                let body = crate::skill::parse_markdown(&text);
+                Some(ReferencedDoc { reference: r.clone(), text, body })
+            })
+            .collect();
+        ReferencedDocs(docs)
+    })
 }
 
 /// The files `skill` references inside its own folder.

@@ -1,9 +1,7 @@
+use super::local::{is_markdown, normalize_path, referenced_docs, references, references_in, shown, skill_dir};
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
-use crate::skill::parse_markdown;
-
-use super::local::{MAX_REFERENCE_BYTES, is_markdown, references_in, shown, skill_dir, skill_references};
 
 declare_rule! {
     /// ## What it does
@@ -37,16 +35,16 @@ impl Rule for NestedReference {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let dir = skill_dir(cx.skill);
-        let direct = skill_references(cx.skill, cx.fs);
-        let skill_file = super::local::normalize_path(&cx.skill.path);
-        for reference in direct.iter().filter(|r| is_markdown(&r.target)) {
-            let Some(text) = cx.fs.read_text(&reference.target, MAX_REFERENCE_BYTES) else { continue };
-            let body = parse_markdown(&text);
+        let direct = references(cx);
+        let docs = referenced_docs(cx);
+        let skill_file = normalize_path(&cx.skill.path);
+        for doc in &docs.0 {
+            let reference = &doc.reference;
             let from = reference.target.parent().unwrap_or(&dir);
-            let deeper: Vec<String> = references_in(&body, &text, from, &dir, cx.fs)
+            let deeper: Vec<String> = references_in(&doc.body, &doc.text, from, &dir, cx.fs)
                 .into_iter()
                 .filter(|r| is_markdown(&r.target) && r.target != reference.target && r.target != skill_file)
-                .filter(|r| !direct.iter().any(|d| d.target == r.target))
+                .filter(|r| !direct.0.iter().any(|d| d.target == r.target))
                 .map(|r| format!("`{}`", shown(&r.target, &dir)))
                 .collect();
             if deeper.is_empty() {

@@ -1,10 +1,10 @@
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
-use crate::skill::{Body, parse_markdown};
+use crate::skill::Body;
 use crate::text::words::{has_any, normalize};
 
-use super::local::{MAX_REFERENCE_BYTES, is_markdown, shown, skill_dir, skill_references};
+use super::local::{referenced_docs, shown, skill_dir};
 
 declare_rule! {
     /// ## What it does
@@ -57,19 +57,20 @@ impl Rule for ReferenceWithoutToc {
     fn check(&self, cx: &mut Checker<'_>) {
         let dir = skill_dir(cx.skill);
         let min_lines = cx.settings.options.toc_min_lines;
-        let read = |r: &super::local::Reference| {
-            let rel = r.target.strip_prefix(&dir).unwrap_or(&r.target);
-            is_markdown(&r.target) && !rel.starts_with("assets") && !rel.starts_with("templates")
-        };
-        for reference in skill_references(cx.skill, cx.fs).into_iter().filter(read) {
-            let Some(text) = cx.fs.read_text(&reference.target, MAX_REFERENCE_BYTES) else { continue };
-            let lines = text.lines().count();
-            if lines <= min_lines || has_toc(&parse_markdown(&text), &text) {
+        let docs = referenced_docs(cx);
+        for doc in &docs.0 {
+            let target = &doc.reference.target;
+            let rel = target.strip_prefix(&dir).unwrap_or(target);
+            if rel.starts_with("assets") || rel.starts_with("templates") {
+                continue;
+            }
+            let lines = doc.text.lines().count();
+            if lines <= min_lines || has_toc(&doc.body, &doc.text) {
                 continue;
             }
             cx.report(
-                reference.span,
-                format!("`{}` is {lines} lines long and has no table of contents", shown(&reference.target, &dir)),
+                doc.reference.span,
+                format!("`{}` is {lines} lines long and has no table of contents", shown(target, &dir)),
             )
             .help("add a `## Contents` list of its sections at its top, so a preview of the file shows what it covers");
         }
