@@ -112,3 +112,30 @@ impl<'a> Checker<'a> {
         self.severity = severity;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::lint::{MemoryFs, rules};
+
+    #[test]
+    fn memo_computes_once_per_type() {
+        let skill = Skill::parse("s/x/SKILL.md", b"---\nname: x\n---\nbody\n".to_vec());
+        let settings = Settings::new(Target::ClaudeCode);
+        let fs = MemoryFs::new();
+        let cx = Checker::new(&skill, &settings, &fs, rules()[0].meta(), Severity::Error);
+        let calls = Cell::new(0);
+        let first = cx.memo(|_| {
+            calls.set(calls.get() + 1);
+            7_u32
+        });
+        let second = cx.memo(|_| {
+            calls.set(calls.get() + 1);
+            8_u32
+        });
+        assert_eq!((*first, *second, calls.get()), (7, 7, 1));
+        assert_eq!(*cx.memo(|_| String::from("other type")), "other type");
+    }
+}
