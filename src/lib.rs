@@ -5,6 +5,7 @@
 //! system only through the context they are given; reporters never judge.
 
 pub mod cli;
+pub mod config;
 pub mod discover;
 pub mod fix;
 pub mod fsio;

@@ -21,10 +21,10 @@ fn lint(paths: &[PathBuf], settings: Settings) -> LintRun {
 }
 
 #[test]
-fn spec_verdicts_agree_with_the_reference_validator_except_flow_style() {
+fn spec_verdicts_agree_with_the_reference_validator_except_documented_differences() {
     let Some(shared) = shared() else { return };
     let verdicts = std::fs::read_to_string(shared.join("oracle/skills-ref-verdicts.tsv")).unwrap();
-    let (mut agree, mut flow_style, mut other) = (0, 0, Vec::new());
+    let (mut agree, mut flow_style, mut body_rules, mut other) = (0, 0, 0, Vec::new());
     for line in verdicts.lines().skip(1) {
         let mut columns = line.splitn(3, '\t');
         let (dir, valid, message) = (columns.next().unwrap(), columns.next().unwrap(), columns.next().unwrap_or(""));
@@ -39,13 +39,30 @@ fn spec_verdicts_agree_with_the_reference_validator_except_flow_style() {
             let warned = run.files.iter().flat_map(|f| &f.findings).any(|f| f.rule.name == "flow-style");
             assert!(warned, "{dir}: flow style must still be reported as a warning");
             flow_style += 1;
+        } else if theirs && body_errors_only(&run) {
+            // Documented difference: the reference validator never reads the body; skillsmith
+            // reports broken links, unclosed fences, broken tables and placeholders as errors.
+            body_rules += 1;
         } else {
             other.push(format!("{dir}: reference says {valid}, skillsmith says {}", u8::from(ours)));
         }
     }
-    eprintln!("agreement with skills-ref: {agree}; flow-style differences: {flow_style}");
+    eprintln!(
+        "agreement with skills-ref: {agree}; flow-style differences: {flow_style}; body-rule differences: {body_rules}"
+    );
     assert!(other.is_empty(), "undocumented differences:\n{}", other.join("\n"));
-    assert!(agree >= 500, "agreement fell to {agree}");
+    assert!(agree >= 490, "agreement fell to {agree}");
+    assert_eq!(agree + flow_style + body_rules, 516 - other.len(), "every skill is counted once");
+}
+
+/// True when every error of the run comes from a rule that reads the body.
+fn body_errors_only(run: &LintRun) -> bool {
+    use skillsmith::lint::Group;
+    run.files
+        .iter()
+        .flat_map(|f| &f.findings)
+        .filter(|f| f.severity == Severity::Error)
+        .all(|f| matches!(f.rule.group, Group::Structure | Group::Links | Group::Content))
 }
 
 #[test]
@@ -53,7 +70,9 @@ fn the_whole_corpus_lints_on_every_target_with_every_rule() {
     let Some(shared) = shared() else { return };
     for target in Target::ALL {
         let mut settings = Settings::new(target);
-        settings.apply(&Selection { select: Some(vec!["all".into()]), ..Selection::default() }).unwrap();
+        settings
+            .apply(&Selection { select: Some(vec!["all".into(), "decision".into()]), ..Selection::default() })
+            .unwrap();
         let run = lint(&[shared.join("corpus")], settings);
         assert!(run.skills >= 516, "{}: {} skills", target.as_str(), run.skills);
         assert!(!run.has_io_errors(), "{}: unreadable files", target.as_str());

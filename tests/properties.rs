@@ -24,7 +24,9 @@ fn check_invariants(bytes: &[u8]) {
     }
     for target in Target::ALL {
         let mut settings = Settings::new(target);
-        settings.apply(&Selection { select: Some(vec!["all".into()]), ..Selection::default() }).unwrap();
+        settings
+            .apply(&Selection { select: Some(vec!["all".into(), "decision".into()]), ..Selection::default() })
+            .unwrap();
         for diagnostic in check_skill(&skill, &settings, &MemoryFs::new()) {
             assert!(
                 valid(diagnostic.span.start, diagnostic.span.end),
@@ -87,7 +89,9 @@ fn skillish() -> impl Strategy<Value = Vec<u8>> {
 fn check_fixes(bytes: &[u8]) {
     let all = || {
         let mut settings = Settings::new(Target::ClaudeCode);
-        settings.apply(&Selection { select: Some(vec!["all".into()]), ..Selection::default() }).unwrap();
+        settings
+            .apply(&Selection { select: Some(vec!["all".into(), "decision".into()]), ..Selection::default() })
+            .unwrap();
         settings
     };
     let settings = all();

@@ -3,8 +3,9 @@
 //! Layout: `tests/fixtures/rules/<CODE>/<case>/...` where `<case>` is `hit` or `miss`,
 //! optionally followed by `-<target>` (`hit-spec`, `miss-api`); default target
 //! `claude-code`. The case folder is linted as a whole (so repository rules see all its
-//! skills) with only that rule selected. A `hit` case must produce the rule at least once,
-//! a `miss` case (a near miss) never.
+//! skills) with only that rule selected, plus the rules named in an optional `extend-select`
+//! file of the case folder (for rules about other rules, such as `unused-suppression`). A
+//! `hit` case must produce the rule at least once, a `miss` case (a near miss) never.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -31,8 +32,12 @@ fn target_of(case: &str) -> Target {
 
 /// Lints `dir` with only `code` selected; returns the text output and how often `code` fired.
 fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
+    let mut select = vec![code.to_string()];
+    if let Ok(extra) = std::fs::read_to_string(dir.join("extend-select")) {
+        select.extend(extra.split([',', ' ', '\n']).filter(|s| !s.is_empty()).map(str::to_string));
+    }
     let mut settings = Settings::new(target);
-    settings.apply(&Selection { select: Some(vec![code.to_string()]), ..Selection::default() }).unwrap();
+    settings.apply(&Selection { select: Some(select), ..Selection::default() }).unwrap();
     let rel = dir.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_path_buf();
     let run = lint_paths(&[rel], &Uniform(Arc::new(settings)), &RealFs, RunOptions::default());
     let hits = run.files.iter().flat_map(|f| &f.findings).filter(|f| f.rule.code == code).count();

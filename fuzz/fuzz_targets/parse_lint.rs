@@ -15,7 +15,7 @@ fuzz_target!(|data: &[u8]| {
     }
     for target in Target::ALL {
         let mut settings = Settings::new(target);
-        settings.apply(&Selection { select: Some(vec!["all".into()]), ..Selection::default() }).unwrap();
+        settings.apply(&Selection { select: Some(vec!["all".into(), "decision".into()]), ..Selection::default() }).unwrap();
         for diagnostic in check_skill(&skill, &settings, &MemoryFs::new()) {
             let span = diagnostic.span;
             assert!(span.end as usize <= text.len() && text.is_char_boundary(span.start as usize) && text.is_char_boundary(span.end as usize));

@@ -2,39 +2,30 @@
 
 use std::io::Write;
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use clap::Args;
 
-use crate::lint::{RealFs, RunOptions, Selection, Settings, Target, Uniform, lint_paths};
+use crate::lint::{RealFs, RunOptions, lint_discovered};
 use crate::report::{self, Format};
 use crate::{discover, fix};
 
-use super::{ColorChoice, EXIT_USAGE, usage_error};
+use super::selection::SelectionArgs;
+use super::{ColorChoice, EXIT_USAGE, baseline, usage_error};
 
 /// Arguments of `skillsmith lint`.
 #[derive(Debug, Args)]
 pub struct LintArgs {
     /// SKILL.md files, skill folders, or folders to search (default: the current folder).
     pub paths: Vec<PathBuf>,
-    /// Whose rules to apply.
-    #[arg(long, value_enum, default_value_t = Target::ClaudeCode)]
-    pub target: Target,
+    /// Rule choice and config.
+    #[command(flatten)]
+    pub selection: SelectionArgs,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
     /// Fail (exit 1) on warnings too.
     #[arg(long)]
     pub strict: bool,
-    /// Run only these rules (codes, names or groups, comma-separated; `all` for every rule).
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub select: Option<Vec<String>>,
-    /// Run these rules as well as the defaults.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub extend_select: Vec<String>,
-    /// Do not run these rules.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    pub ignore: Vec<String>,
     /// When to colour the text output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,
@@ -47,47 +38,59 @@ pub struct LintArgs {
     /// Print the fixes as a unified diff and write nothing (exit 1 when there is any).
     #[arg(long, conflicts_with = "fix")]
     pub diff: bool,
+    /// Hide the findings recorded in this baseline file; report entries that no longer match.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub baseline: Option<PathBuf>,
+    /// Record today's findings in this baseline file (and report nothing).
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
 }
 
 /// Runs `skillsmith lint`; returns the exit code.
 pub fn run(args: LintArgs) -> std::io::Result<u8> {
-    let mut settings = Settings::new(args.target);
-    let selection = Selection {
-        select: args.select.clone(),
-        extend_select: args.extend_select.clone(),
-        ignore: args.ignore.clone(),
-        levels: Vec::new(),
-    };
-    settings.apply(&selection).map_err(usage_error)?;
-    let provider = Uniform(Arc::new(settings));
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return Err(usage_error("--unsafe-fixes needs --fix or --diff"));
     }
+    let provider = args.selection.provider(&args.paths).map_err(usage_error)?;
+    let mut found = discover::discover(&args.paths);
+    let files: Vec<PathBuf> = found.files.iter().map(|c| c.path.clone()).collect();
+    let errors = provider.check(&files);
+    if !errors.is_empty() {
+        for error in errors {
+            eprintln!("skillsmith: error in config:\n{error}");
+        }
+        return Ok(EXIT_USAGE);
+    }
+
     let mut fixed_note = None;
     if args.fix || args.diff {
-        let found = discover::discover(&args.paths);
         let outcomes = fix::fix_candidates(&found.files, &provider, &RealFs, RunOptions::default(), args.unsafe_fixes);
         let changed: Vec<&fix::FixOutcome> = outcomes.iter().filter(|o| o.changes()).collect();
+        let count: usize = changed.iter().map(|o| o.applied).sum();
         if args.diff {
-            let mut out = std::io::stdout().lock();
-            for outcome in &changed {
-                write!(out, "{}", fix::unified_diff(outcome))?;
-            }
-            let count: usize = changed.iter().map(|o| o.applied).sum();
-            writeln!(out, "{count} fixes would change {} files.", changed.len())?;
-            return Ok(u8::from(!changed.is_empty()));
+            return print_diff(&changed, count);
         }
         for outcome in &changed {
             fix::write_outcome(outcome)?;
         }
-        let count: usize = changed.iter().map(|o| o.applied).sum();
         fixed_note = Some(if changed.is_empty() {
             "Nothing to fix.".to_string()
         } else {
             format!("Fixed {count} findings in {} of {} files.", changed.len(), outcomes.len())
         });
+        // Fixes may have renamed files: look again.
+        found = discover::discover(&args.paths);
     }
-    let run = lint_paths(&args.paths, &provider, &RealFs, RunOptions::default());
+    let mut run = lint_discovered(found, &provider, &RealFs, RunOptions::default());
+
+    if let Some(file) = &args.write_baseline {
+        eprintln!("skillsmith: {}", baseline::write(&run, file)?);
+        return Ok(if run.has_io_errors() { EXIT_USAGE } else { 0 });
+    }
+    let stale = match &args.baseline {
+        Some(file) => baseline::apply(&mut run, file).map_err(usage_error)?,
+        None => Vec::new(),
+    };
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -101,6 +104,9 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
         }
     }
     out.flush()?;
+    if let Some(note) = args.baseline.as_deref().and_then(|file| baseline::stale_note(file, &stale)) {
+        eprintln!("skillsmith: {note}");
+    }
 
     let summary = report::Summary::of(&run);
     Ok(if run.has_io_errors() {
@@ -110,4 +116,14 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     } else {
         0
     })
+}
+
+/// `--diff`: every change as a unified diff, then a count; exit 1 when there is any.
+fn print_diff(changed: &[&fix::FixOutcome], count: usize) -> std::io::Result<u8> {
+    let mut out = std::io::stdout().lock();
+    for outcome in changed {
+        write!(out, "{}", fix::unified_diff(outcome))?;
+    }
+    writeln!(out, "{count} fixes would change {} files.", changed.len())?;
+    Ok(u8::from(!changed.is_empty()))
 }

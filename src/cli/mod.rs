@@ -1,8 +1,11 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod baseline;
+mod config;
 mod generate;
 mod lint;
 mod rules;
+mod selection;
 
 pub use rules::markdown_table;
 
@@ -31,6 +34,10 @@ pub enum Command {
     /// The generator's commands: render, new, install, list.
     #[command(flatten)]
     Generate(generate::GenerateCommand),
+    /// Write a commented skillsmith.toml.
+    Init(config::InitArgs),
+    /// Print the effective settings for a path (config, overrides and flags applied).
+    Config(config::ConfigArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -44,6 +51,8 @@ pub fn main() -> ExitCode {
         Command::Rules(args) => rules::list(args),
         Command::Explain(args) => rules::explain(args),
         Command::Generate(command) => generate::run(command),
+        Command::Init(args) => config::init(args),
+        Command::Config(args) => config::show(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -1,6 +1,10 @@
 //! The context a rule checks a skill in, and where its diagnostics go.
 
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::skill::{Skill, Span};
 
@@ -22,6 +26,7 @@ pub struct Checker<'a> {
     rule: &'static RuleMeta,
     severity: Severity,
     diagnostics: Vec<Diagnostic>,
+    memo: RefCell<HashMap<TypeId, Rc<dyn Any>>>,
 }
 
 impl<'a> Checker<'a> {
@@ -33,7 +38,7 @@ impl<'a> Checker<'a> {
         rule: &'static RuleMeta,
         severity: Severity,
     ) -> Self {
-        Checker { skill, settings, fs, rule, severity, diagnostics: Vec::new() }
+        Checker { skill, settings, fs, rule, severity, diagnostics: Vec::new(), memo: RefCell::new(HashMap::new()) }
     }
 
     /// The target being checked against.
@@ -61,6 +66,28 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The span of the whole line holding byte `offset` (without its line break).
+    pub fn line_at(&self, offset: usize) -> Span {
+        let line = self.skill.line_col(offset).line;
+        self.skill.line_span(line as usize)
+    }
+
+    /// The 1-based line of byte `offset`.
+    pub fn line_of(&self, offset: usize) -> u32 {
+        self.skill.line_col(offset).line
+    }
+
+    /// A value derived from the skill, computed by `make` the first time a rule asks for a
+    /// `T` and shared by every later rule on the same skill (one per type).
+    pub fn memo<T: Any>(&self, make: impl FnOnce(&Checker<'a>) -> T) -> Rc<T> {
+        if let Some(value) = self.memo.borrow().get(&TypeId::of::<T>()) {
+            return value.clone().downcast::<T>().expect("memo keyed by type");
+        }
+        let value = Rc::new(make(self));
+        self.memo.borrow_mut().insert(TypeId::of::<T>(), value.clone());
+        value
+    }
+
     /// Reports a finding at `span`; chain `.help(..)` and `.fix(..)` on the result.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
         self.diagnostics.push(Diagnostic {
@@ -83,5 +110,32 @@ impl<'a> Checker<'a> {
     pub(crate) fn set_rule(&mut self, rule: &'static RuleMeta, severity: Severity) {
         self.rule = rule;
         self.severity = severity;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+
+    use super::*;
+    use crate::lint::{MemoryFs, rules};
+
+    #[test]
+    fn memo_computes_once_per_type() {
+        let skill = Skill::parse("s/x/SKILL.md", b"---\nname: x\n---\nbody\n".to_vec());
+        let settings = Settings::new(Target::ClaudeCode);
+        let fs = MemoryFs::new();
+        let cx = Checker::new(&skill, &settings, &fs, rules()[0].meta(), Severity::Error);
+        let calls = Cell::new(0);
+        let first = cx.memo(|_| {
+            calls.set(calls.get() + 1);
+            7_u32
+        });
+        let second = cx.memo(|_| {
+            calls.set(calls.get() + 1);
+            8_u32
+        });
+        assert_eq!((*first, *second, calls.get()), (7, 7, 1));
+        assert_eq!(*cx.memo(|_| String::from("other type")), "other type");
     }
 }

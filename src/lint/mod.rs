@@ -4,6 +4,7 @@
 //! in one table ([`rules::RULES`]) that is the only list of codes: `skillsmith rules`,
 //! `skillsmith explain` and the README's rule table all read it.
 
+pub mod baseline;
 mod checker;
 mod cross;
 mod diagnostic;
@@ -11,17 +12,20 @@ mod engine;
 pub mod fields;
 mod finding;
 mod fs;
+pub mod outline;
 mod registry;
 mod rule;
 pub mod rules;
 mod run;
+pub mod scan;
 mod settings;
+pub mod suppress;
 mod target;
 
 pub use checker::Checker;
 pub use cross::{CrossChecker, SkillSummary};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Level, Severity};
-pub use engine::{check_all, check_skill};
+pub use engine::{CheckedFile, check_all, check_file, check_skill};
 pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippet, locate, locate_span};
 pub use fs::{FileSystem, MemoryFs, RealFs};
 pub use registry::{Selector, find, parse_selector, rules, suggest};

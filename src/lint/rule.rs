@@ -123,6 +123,9 @@ pub struct RuleMeta {
     pub fixable: Fixable,
     /// The document it enforces.
     pub source: &'static str,
+    /// The level it gets when selected on a target where it is off by default (and off on
+    /// every target): warning unless the rule says otherwise.
+    pub enabled: super::diagnostic::Level,
     /// Its documentation (Markdown: what it does, why, example), from its doc comment.
     #[serde(skip)]
     pub doc: &'static str,
@@ -163,6 +166,8 @@ pub trait Rule: Sync {
 #[macro_export]
 #[doc(hidden)]
 macro_rules! declare_rule {
+    (@enabled) => { $crate::lint::Level::Warning };
+    (@enabled $enabled:expr) => { $enabled };
     (
         $(#[doc = $doc:literal])*
         pub struct $name:ident {
@@ -172,7 +177,8 @@ macro_rules! declare_rule {
             summary: $summary:literal,
             levels: $levels:expr,
             fixable: $fixable:ident,
-            source: $source:literal $(,)?
+            source: $source:literal
+            $(, enabled: $enabled:expr)? $(,)?
         }
     ) => {
         $(#[doc = $doc])*
@@ -189,6 +195,7 @@ macro_rules! declare_rule {
                 levels: $levels,
                 fixable: $crate::lint::Fixable::$fixable,
                 source: $source,
+                enabled: $crate::declare_rule!(@enabled $($enabled)?),
                 doc: concat!($($doc, "\n"),*),
             };
         }

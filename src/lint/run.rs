@@ -13,11 +13,14 @@ use crate::skill::{LineCol, ParseLimits, Skill, Span};
 
 use super::cross::SkillSummary;
 use super::diagnostic::Severity;
-use super::engine::{check_all, check_skill};
+use super::engine::{check_all, check_file};
 use super::finding::{FileResult, Finding, Location, Snippet, locate};
 use super::fs::FileSystem;
+use super::registry::rules;
+use super::rule::Group;
 use super::rules::file::io_error::IoError;
 use super::settings::Settings;
+use super::suppress::Suppressions;
 
 /// Gives each file its settings (from the nearest config, once configs exist) and the run
 /// its repository-wide settings.
@@ -88,24 +91,35 @@ pub fn lint_discovered(
     fs: &dyn FileSystem,
     options: RunOptions,
 ) -> LintRun {
-    let linted: Vec<(FileResult, Option<SkillSummary>)> =
+    let linted: Vec<(FileResult, Option<(SkillSummary, Suppressions)>)> =
         found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options)).collect();
     let skills = linted.iter().filter(|(_, s)| s.is_some()).count();
-    let (mut files, summaries): (Vec<FileResult>, Vec<Option<SkillSummary>>) = linted.into_iter().unzip();
+    let (mut files, summaries): (Vec<FileResult>, Vec<Option<(SkillSummary, Suppressions)>>) =
+        linted.into_iter().unzip();
 
-    let present: Vec<(usize, SkillSummary)> =
+    let present: Vec<(usize, (SkillSummary, Suppressions))> =
         summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
-    let (owners, mut summaries): (Vec<usize>, Vec<SkillSummary>) = present.into_iter().unzip();
+    let (owners, present): (Vec<usize>, Vec<(SkillSummary, Suppressions)>) = present.into_iter().unzip();
+    let (mut summaries, mut suppressions): (Vec<SkillSummary>, Vec<Suppressions>) = present.into_iter().unzip();
     if found.files_only {
         summaries.extend(repository_context(&found.files, options));
     }
-    for (index, diagnostic) in check_all(&summaries, &settings.run_settings()) {
+    let run_settings = settings.run_settings();
+    for (index, rule) in rules().iter().enumerate() {
+        if rule.meta().group == Group::Repository && run_settings.level(index).severity().is_some() {
+            suppressions.iter_mut().for_each(|s| s.mark_ran(index));
+        }
+    }
+    for (index, diagnostic) in check_all(&summaries, &run_settings) {
         // Findings in the repository's other skills belong to runs that lint them.
         if index >= owners.len() {
             continue;
         }
         let summary = &summaries[index];
         let location = summary.location(diagnostic.span);
+        if suppressions[index].suppresses(diagnostic.rule, location.start.line) {
+            continue;
+        }
         files[owners[index]].findings.push(Finding {
             rule: diagnostic.rule,
             severity: diagnostic.severity,
@@ -114,6 +128,9 @@ pub fn lint_discovered(
             location,
             fix: None,
         });
+    }
+    for (index, suppressions) in suppressions.iter().enumerate() {
+        files[owners[index]].findings.extend(suppressions.unused_findings());
     }
 
     for problem in found.problems {
@@ -160,23 +177,24 @@ fn relative_to_cwd(candidate: &Candidate) -> Candidate {
     shown
 }
 
-/// Reads, models and lints one file; the text is dropped before returning.
+/// Reads, models and lints one file; the text is dropped before returning, keeping what the
+/// repository rules and the suppressions still need.
 fn lint_candidate(
     candidate: &Candidate,
     settings: &dyn SettingsProvider,
     fs: &dyn FileSystem,
     options: RunOptions,
-) -> (FileResult, Option<SkillSummary>) {
+) -> (FileResult, Option<(SkillSummary, Suppressions)>) {
     let path = &candidate.path;
     let skill = match read_skill(candidate, options.limits) {
         Ok(skill) => skill,
         Err(message) => return (FileResult { path: path.clone(), findings: vec![io_finding(message)] }, None),
     };
     let settings = settings.settings_for(path);
-    let diagnostics = check_skill(&skill, &settings, fs);
-    let findings = diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
+    let checked = check_file(&skill, &settings, fs);
+    let findings = checked.diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
     let summary = SkillSummary::of(&skill);
-    (FileResult { path: path.clone(), findings }, Some(summary))
+    (FileResult { path: path.clone(), findings }, Some((summary, checked.suppressions)))
 }
 
 /// Reads at most the size limit (plus what is needed to know it was passed) and models the

@@ -17,11 +17,14 @@ pub struct RuleOptions {
     pub max_lines: usize,
     /// Estimated body tokens before `body-too-long` warns.
     pub max_tokens: usize,
+    /// Lines of a referenced file before `reference-without-toc` asks for a table of
+    /// contents.
+    pub toc_min_lines: usize,
 }
 
 impl Default for RuleOptions {
     fn default() -> Self {
-        RuleOptions { listing_budget: 8_000, max_lines: 500, max_tokens: 5_000 }
+        RuleOptions { listing_budget: 8_000, max_lines: 500, max_tokens: 5_000, toc_min_lines: 100 }
     }
 }
 
@@ -131,23 +134,23 @@ impl Settings {
     }
 
     /// The level a rule gets when selected: its default on this target, else its strongest
-    /// default on any target, else warning.
+    /// default on any target, else the level it declares for that case (warning unless it
+    /// says otherwise).
     fn enabled_level(&self, index: usize) -> Level {
-        let levels = registry::rules()[index].meta().levels;
+        let meta = registry::rules()[index].meta();
+        let levels = meta.levels;
         match levels.on(self.target) {
-            Level::Off => Target::ALL
-                .into_iter()
-                .map(|t| levels.on(t))
-                .max()
-                .filter(|&l| l != Level::Off)
-                .unwrap_or(Level::Warning),
+            Level::Off => {
+                Target::ALL.into_iter().map(|t| levels.on(t)).max().filter(|&l| l != Level::Off).unwrap_or(meta.enabled)
+            }
             level => level,
         }
     }
 
     fn note_decision(&mut self, names: &[String]) {
         let names_decision = |name: &String| match registry::parse_selector(name) {
-            Ok(Selector::Group(Group::Decision)) | Ok(Selector::All) => true,
+            // `all` turns every rule on, but decision rules still only fit decision skills.
+            Ok(Selector::Group(Group::Decision)) => true,
             Ok(Selector::Rule(index)) => registry::rules()[index].meta().group == Group::Decision,
             _ => false,
         };

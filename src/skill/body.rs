@@ -493,11 +493,13 @@ pub fn count_written_cells(line: &str) -> usize {
 
 /// True when a fenced block's text ends with a fence that closes its opening one.
 fn fence_is_closed(block: &str) -> bool {
+    // Inside a block quote every line carries `>` markers; they are not part of the fence.
+    let unquote = |line: &'_ str| -> String { line.trim_start().trim_start_matches(['>', ' ', '\t']).to_string() };
     let mut lines = block.lines();
     let Some(first) = lines.next() else {
         return false;
     };
-    let open = first.trim_start();
+    let open = unquote(first);
     let Some(ch) = open.chars().next() else {
         return false;
     };
@@ -505,6 +507,7 @@ fn fence_is_closed(block: &str) -> bool {
     let Some(last) = lines.last() else {
         return false;
     };
+    let last = unquote(last);
     let last = last.trim();
     last.len() >= width && last.chars().all(|c| c == ch)
 }
@@ -571,5 +574,11 @@ mod tests {
         assert_eq!(b.code_blocks[0].lang.as_deref(), Some("bash"));
         assert!(b.code_blocks[0].closed);
         assert!(!b.code_blocks[1].closed);
+    }
+
+    #[test]
+    fn fences_in_block_quotes_close() {
+        let b = body("> Note:\n> ```\n> ls\n> ```\n\nafter\n");
+        assert!(b.code_blocks[0].closed);
     }
 }

@@ -153,6 +153,12 @@ fn collect_node_spans(node: &yaml::Node, out: &mut Vec<Span>) {
     }
 }
 
+/// Models a Markdown document that is not a SKILL.md (a reference file): the whole text is
+/// body, spans are offsets into `text`.
+pub fn parse_markdown(text: &str) -> Body {
+    body::parse(text, Span::new(0, text.len()))
+}
+
 fn dir_name_of(path: &Path) -> Option<String> {
     let parent = path.parent()?;
     let name = parent.file_name()?;

@@ -1,23 +1,33 @@
 //! Small text helpers shared by rules, config and the generator.
 
+pub mod hash;
+pub mod words;
+
 /// The candidate closest to `given` by edit distance, if close enough to be a typo
 /// (normalised Damerau-Levenshtein similarity of at least 0.7, or a case-only difference).
 pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<String> {
     let lower = given.to_lowercase();
-    candidates
-        .into_iter()
-        .map(|c| (strsim::normalized_damerau_levenshtein(&lower, &c.to_lowercase()), c))
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c.to_string())
+    let mut best: Option<(f64, &str)> = None;
+    for candidate in candidates {
+        let score = strsim::normalized_damerau_levenshtein(&lower, &candidate.to_lowercase());
+        // Ties go to the earlier candidate (registry order: the lower code).
+        if score >= 0.7 && best.is_none_or(|(top, _)| score > top) {
+            best = Some((score, candidate));
+        }
+    }
+    best.map(|(_, c)| c.to_string())
 }
 
 /// Phrases that tell an agent when to use a skill ("Use when ...", "Triggers on ...").
 const TRIGGER_PHRASES: &[&str] = &[
     "use when",
-    "use this when",
-    "use this skill",
-    "use it when",
+    "use this ",
+    "use it ",
+    "must use",
+    "preferred for",
+    "recommended for",
+    "intended for",
+    "reach for",
     "use for",
     "use to ",
     "use whenever",
@@ -66,10 +76,16 @@ const TRIGGER_PHRASES: &[&str] = &[
     "run when",
 ];
 
+/// "Use <one word> for|when|to|if|before|after ..." ("Use rdkit for fine-grained control").
+static USE_NAME_FOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?-u:\b)use [a-z0-9_.+-]+ (?:for|when|to|if|before|after|whenever)(?-u:\b)")
+        .expect("valid pattern")
+});
+
 /// True when `text` says when to use the skill.
 pub fn has_trigger_phrase(text: &str) -> bool {
     let lower = text.to_lowercase();
-    TRIGGER_PHRASES.iter().any(|p| lower.contains(p))
+    TRIGGER_PHRASES.iter().any(|p| lower.contains(p)) || USE_NAME_FOR.is_match(&lower)
 }
 
 #[cfg(test)]
@@ -89,5 +105,9 @@ mod tests {
         assert!(has_trigger_phrase("Reads PDFs. Use when a PDF is attached."));
         assert!(has_trigger_phrase("Triggers on: deploy, release"));
         assert!(!has_trigger_phrase("Phylogenetic tree toolkit for evolution."));
+        assert!(has_trigger_phrase("You MUST use this before any creative work."));
+        assert!(has_trigger_phrase("Toolkit. Use rdkit for fine-grained control."));
+        assert!(has_trigger_phrase("Wrapper around RDKit. Preferred for standard drug discovery."));
+        assert!(!has_trigger_phrase("Uses pandas to load tables."));
     }
 }

@@ -2,9 +2,14 @@
 //! codes, in code order.
 
 pub mod activation;
+pub mod content;
+pub mod decision;
 pub mod file;
 pub mod frontmatter;
+pub mod links;
+pub mod meta;
 pub mod repository;
+pub mod structure;
 
 use super::rule::Rule;
 
@@ -43,8 +48,40 @@ pub static RULES: &[&dyn Rule] = &[
     &frontmatter::xml_in_frontmatter::XmlInFrontmatter,
     &frontmatter::metadata_nested_value::MetadataNestedValue,
     &activation::description_no_trigger::DescriptionNoTrigger,
+    &activation::no_activation_criteria::NoActivationCriteria,
+    &structure::empty_body::EmptyBody,
+    &structure::body_too_long::BodyTooLong,
+    &structure::heading_level_jump::HeadingLevelJump,
+    &structure::duplicate_heading::DuplicateHeading,
+    &structure::unclosed_code_fence::UnclosedCodeFence,
+    &structure::table_cell_count::TableCellCount,
+    &structure::table_empty_row::TableEmptyRow,
+    &structure::table_no_data::TableNoData,
+    &links::link_target_missing::LinkTargetMissing,
+    &links::link_outside_skill::LinkOutsideSkill,
+    &links::nested_reference::NestedReference,
+    &links::backslash_path::BackslashPath,
+    &links::absolute_path::AbsolutePath,
+    &links::reference_without_toc::ReferenceWithoutToc,
+    &links::unreferenced_file::UnreferencedFile,
+    &decision::missing_when_to_use::MissingWhenToUse,
+    &decision::missing_scope::MissingScope,
+    &decision::missing_decision_table::MissingDecisionTable,
+    &decision::missing_decision_flow::MissingDecisionFlow,
+    &decision::missing_trade_offs::MissingTradeOffs,
+    &decision::missing_red_flags::MissingRedFlags,
+    &decision::red_flag_without_alternative::RedFlagWithoutAlternative,
+    &decision::missing_green_lights::MissingGreenLights,
+    &decision::missing_examples::MissingExamples,
+    &decision::too_few_test_cases::TooFewTestCases,
+    &decision::vague_advice::VagueAdvice,
     &repository::duplicate_name::DuplicateName,
     &repository::listing_budget::ListingBudget,
+    &content::placeholder::Placeholder,
+    &content::secret::Secret,
+    &content::time_sensitive::TimeSensitive,
+    &meta::unused_suppression::UnusedSuppression,
+    &meta::invalid_suppression::InvalidSuppression,
 ];
 
 #[cfg(test)]

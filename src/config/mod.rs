@@ -1,0 +1,31 @@
+//! Configuration files: `skillsmith.toml` or `.skillsmith.toml`, found by walking up from
+//! each linted file to the repository root (the nearest wins), read with every key located so
+//! a mistake is reported at its line with the nearest valid name.
+//!
+//! ```toml
+//! target = "claude-code"
+//! extend-select = ["time-sensitive"]
+//! ignore = ["SK405"]
+//! listing-budget = 12000
+//!
+//! [rules.body-too-long]
+//! level = "error"
+//! max-lines = 300
+//!
+//! [[overrides]]
+//! paths = ["skills/legacy/**"]
+//! ignore = ["decision"]
+//! ```
+
+mod file;
+mod options;
+mod provider;
+mod reader;
+mod show;
+mod template;
+
+pub use file::{ConfigError, ConfigFile, Layer, Override, Problem, parse};
+pub use options::{RULE_OPTIONS, RuleOption};
+pub use provider::{CONFIG_NAMES, ConfigProvider, Flags, Resolved};
+pub use show::render_effective;
+pub use template::TEMPLATE;

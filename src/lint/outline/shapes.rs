@@ -1,0 +1,198 @@
+//! The parts recognised by their shape rather than a heading alone: decision tables, flows,
+//! trade-off tables, items of a section, examples and test cases.
+
+use crate::skill::Span;
+use crate::text::words::{has_any, normalize};
+
+use super::titles::*;
+use super::{Found, Outline};
+
+impl Outline<'_> {
+    /// A table with a header of at least two columns and at least two data rows that are
+    /// not empty.
+    pub fn decision_table(&self) -> Option<Found> {
+        let elsewhere = self.other_parts();
+        self.skill.body.tables.iter().filter(|t| !t.section.is_some_and(|s| elsewhere.contains(&s))).find_map(|t| {
+            let filled = t.rows.iter().filter(|r| r.cells.iter().any(|c| !c.text.is_empty())).count();
+            (t.header.written_cells >= 2 && filled >= 2).then_some(Found { span: t.span, section: t.section })
+        })
+    }
+
+    /// Ordered steps that branch on answers, a list of `condition → outcome` items, a drawn
+    /// tree (`├──`, `└──`), or a Mermaid flowchart; not in the sections of other parts (a
+    /// list of red flags written `signal → action` is not a flow).
+    pub fn flow(&self) -> Option<Found> {
+        let body = &self.skill.body;
+        let text = self.skill.text();
+        let elsewhere = self.other_parts();
+        let own = |section: Option<usize>| !section.is_some_and(|s| elsewhere.contains(&s));
+        let arrow = |s: &str| s.contains('→') || s.contains("->") || s.contains("=>") || s.contains('⇒');
+        for list in body.lists.iter().filter(|l| own(l.section)) {
+            let raw = list.span.text(text);
+            let arrows = list.items.iter().filter(|i| arrow(i.span.text(text))).count();
+            let branches = list.items.iter().filter(|i| has_any(&normalize(&i.text), BRANCH_WORDS)).count();
+            let under_flow_title = list.section.is_some_and(|s| has_any(self.title(s), FLOW_TITLES));
+            let ordered_flow = list.ordered && list.items.len() >= 2 && (branches + arrows >= 1 || under_flow_title);
+            if ordered_flow || arrows >= 2 || raw.contains("├") || raw.contains("└") {
+                return Some(Found { span: list.span, section: list.section });
+            }
+        }
+        for block in body.code_blocks.iter().filter(|b| own(b.section)) {
+            let raw = block.span.text(text);
+            let mermaid =
+                block.lang.as_deref() == Some("mermaid") && (raw.contains("flowchart") || raw.contains("graph"));
+            if mermaid || raw.contains("├") || raw.contains("└") {
+                return Some(Found { span: block.span, section: block.section });
+            }
+        }
+        body.paragraphs.iter().filter(|p| own(p.section)).find_map(|p| {
+            (p.text.contains("├") || p.text.contains("└")).then_some(Found { span: p.span, section: p.section })
+        })
+    }
+
+    /// The sections (with their subsections) that hold trade-offs, red flags, green lights,
+    /// examples or test cases: tables and lists there belong to those parts.
+    fn other_parts(&self) -> &[usize] {
+        self.cache.other_parts.get_or_init(|| self.compute_other_parts())
+    }
+
+    fn compute_other_parts(&self) -> Vec<usize> {
+        let body = &self.skill.body;
+        let mut roots: Vec<usize> = Vec::new();
+        for titles in [TRADE_OFF_TITLES, RED_FLAG_TITLES, GREEN_LIGHT_TITLES, EXAMPLE_TITLES] {
+            roots.extend(self.sections_titled(titles));
+        }
+        roots.extend(self.test_sections().iter().copied());
+        let mut out: Vec<usize> = roots.into_iter().flat_map(|r| body.subtree(r)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// A trade-offs section, or a table whose header names both gains (pros, benefits, best
+    /// for) and costs (cons, drawbacks, limitations).
+    pub fn trade_offs(&self) -> Option<Found> {
+        if let Some(i) = self.sections_titled(TRADE_OFF_TITLES).next() {
+            return Some(self.heading(i));
+        }
+        self.skill.body.tables.iter().find_map(|t| {
+            let header: Vec<String> = t.header.cells.iter().map(|c| normalize(&c.text)).collect();
+            let gains = header.iter().any(|h| has_any(h, GAIN_WORDS));
+            let costs = header.iter().any(|h| has_any(h, COST_WORDS));
+            (gains && costs).then_some(Found { span: t.span, section: t.section })
+        })
+    }
+
+    /// The first section titled with one of `titles` that holds at least one item.
+    pub(super) fn item_section(&self, titles: &[&str]) -> Option<Found> {
+        self.sections_titled(titles).find(|&i| !self.items(i).is_empty()).map(|i| self.heading(i))
+    }
+
+    /// The red-flag sections (titled so and holding items).
+    pub fn red_flag_sections(&self) -> Vec<usize> {
+        self.sections_titled(RED_FLAG_TITLES).filter(|&i| !self.items(i).is_empty()).collect()
+    }
+
+    /// The items of section `index` and its subsections: top-level list items, table
+    /// data rows, and paragraphs opening with a marker such as ❌ or ⚠, as (span, text).
+    pub fn items(&self, index: usize) -> Vec<(Span, String)> {
+        let body = &self.skill.body;
+        let subtree = body.subtree(index);
+        let within = |s: Option<usize>| s.is_some_and(|s| subtree.contains(&s));
+        let mut out = Vec::new();
+        for list in body.lists.iter().filter(|l| within(l.section)) {
+            if list.depth == 0 {
+                out.extend(list.items.iter().map(|i| (i.span, i.span.text(self.skill.text()).to_string())));
+            }
+        }
+        for table in body.tables.iter().filter(|t| within(t.section)) {
+            out.extend(table.rows.iter().map(|r| (r.span, r.span.text(self.skill.text()).to_string())));
+        }
+        let marked = |p: &&crate::skill::Paragraph| p.text.trim_start().starts_with(['❌', '✅', '⚠', '🚩', '⛔']);
+        for paragraph in body.paragraphs.iter().filter(|p| within(p.section)).filter(marked) {
+            out.push((paragraph.span, paragraph.text.clone()));
+        }
+        out.sort_by_key(|(span, _)| span.start);
+        out
+    }
+
+    /// An examples section whose text states an outcome, or that points to a Markdown file
+    /// holding the examples.
+    pub fn examples(&self) -> Option<Found> {
+        let tests = self.test_sections();
+        self.sections_titled(EXAMPLE_TITLES)
+            .filter(|i| !tests.contains(i))
+            .find(|&i| self.states_outcome(i) || self.section_raw(i).contains(".md"))
+            .map(|i| self.heading(i))
+    }
+
+    /// True when section `index` says what came out: an outcome word or an arrow.
+    pub fn states_outcome(&self, index: usize) -> bool {
+        let raw = self.section_raw(index);
+        raw.contains('→') || raw.contains("->") || has_any(self.section_words(index), OUTCOME_WORDS)
+    }
+
+    /// Sections about test cases or scenarios (outermost first, nested ones left out).
+    pub fn test_sections(&self) -> &[usize] {
+        self.cache.test_sections.get_or_init(|| self.compute_test_sections())
+    }
+
+    fn compute_test_sections(&self) -> Vec<usize> {
+        let exact = (0..self.skill.body.sections.len()).filter(|&i| TEST_TITLES_EXACT.contains(&self.title(i)));
+        let mut candidates: Vec<usize> = self.sections_titled(TEST_TITLES).chain(exact).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let sections = &self.skill.body.sections;
+        candidates
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let mut parent = sections[i].parent;
+                while let Some(p) = parent {
+                    if candidates.contains(&p) {
+                        return false;
+                    }
+                    parent = sections[p].parent;
+                }
+                true
+            })
+            .collect()
+    }
+
+    /// How many test cases with an expected result the body holds: in each test section,
+    /// the larger of its subsections, its list items and its table rows that state one.
+    pub fn test_case_count(&self) -> usize {
+        let body = &self.skill.body;
+        let mut total = 0;
+        for &section in self.test_sections() {
+            let children = body.sections[section].children.iter().filter(|&&c| self.states_expected(c)).count();
+            let items = self
+                .items(section)
+                .iter()
+                .filter(|(_, text)| {
+                    let words = normalize(text);
+                    has_any(&words, &["expected", "expect*", "should"]) || text.contains('→') || text.contains("->")
+                })
+                .count();
+            let leads = body
+                .paragraphs
+                .iter()
+                .filter(|p| {
+                    p.section.is_some_and(|s| body.subtree(section).contains(&s))
+                        && p.lead.as_deref().is_some_and(|l| has_any(&normalize(l), &["test*", "scenario*", "case"]))
+                })
+                .count();
+            let own = if children == 0 && items == 0 && leads == 0 && self.states_expected(section) { 1 } else { 0 };
+            total += children.max(items).max(leads.min(self.expected_mentions(section))).max(own);
+        }
+        total
+    }
+
+    fn states_expected(&self, index: usize) -> bool {
+        has_any(self.section_words(index), &["expected", "expect*", "should"])
+    }
+
+    fn expected_mentions(&self, index: usize) -> usize {
+        self.section_words(index).split(' ').filter(|w| w.starts_with("expect") || *w == "should").count()
+    }
+}

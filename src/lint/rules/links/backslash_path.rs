@@ -1,0 +1,77 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::declare_rule;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
+use crate::lint::scan::in_comment;
+use crate::lint::{Checker, Edit, Fix, Level};
+use crate::skill::{LinkKind, Span};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports relative file paths written with Windows backslashes, in link destinations
+    /// and in prose or inline code (`references\api.md`, `scripts\run.py`). Code blocks are
+    /// not checked (a PowerShell example may need them); drive paths such as `C:\...` are
+    /// `absolute-path`'s.
+    ///
+    /// ## Why is this bad?
+    /// Agents run skills on Unix-like systems where `\` is not a separator: the path names a
+    /// file that does not exist. Forward slashes work everywhere, Windows included.
+    ///
+    /// ## Example
+    /// `[forms](reference\forms.md)`: write `[forms](reference/forms.md)`.
+    pub struct BackslashPath {
+        code: "SK403",
+        name: "backslash-path",
+        group: Links,
+        summary: "A file path written with Windows backslashes",
+        levels: Levels::all(Level::Warning),
+        fixable: Safe,
+        source: "Anthropic skill authoring best practices",
+    }
+}
+
+static BACKSLASH_PATH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u)(?:\.{1,2}\\|\b[A-Za-z0-9][A-Za-z0-9_.-]*\\)(?:[A-Za-z0-9][A-Za-z0-9_.-]*\\)*[A-Za-z0-9][A-Za-z0-9_-]*\.[A-Za-z][A-Za-z0-9]{0,7}\b")
+        .expect("valid pattern")
+});
+
+impl Rule for BackslashPath {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        let body = &cx.skill.body;
+        let in_block =
+            |span: Span| body.code_blocks.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end);
+        let mut found: Vec<Span> = Vec::new();
+        let whole = body.span;
+        for m in BACKSLASH_PATH.find_iter(whole.text(text)) {
+            let span = Span::new(m.start() + whole.start as usize, m.end() + whole.start as usize);
+            let before = &text[..span.start as usize];
+            let drive = before.ends_with(':') || before.ends_with(":\\");
+            if !drive && !in_block(span) && !in_comment(cx.skill, span) {
+                found.push(span);
+            }
+        }
+        for link in body.links.iter().filter(|l| l.kind != LinkKind::Autolink && l.dest.contains('\\')) {
+            let raw = link.span.text(text);
+            let Some(at) = raw.rfind(link.dest.as_str()) else { continue };
+            let span = Span::new(link.span.start as usize + at, link.span.start as usize + at + link.dest.len());
+            if !link.dest.contains("://") && !found.iter().any(|f| f.start <= span.start && span.end <= f.end) {
+                found.push(span);
+            }
+        }
+        found.sort();
+        for span in found {
+            let path = span.text(text);
+            let fixed = path.replace('\\', "/");
+            cx.report(span, format!("`{path}` uses backslashes"))
+                .help(format!("write `{fixed}`: forward slashes work on every system"))
+                .fix(Fix::safe(format!("write `{fixed}`"), vec![Edit { span, replacement: fixed.clone() }]));
+        }
+    }
+}

@@ -1,0 +1,231 @@
+//! Shared by the link rules: which link destinations are local files, where they resolve,
+//! and which files SKILL.md references (by link or by naming their path).
+
+use std::path::{Component, Path, PathBuf};
+use std::rc::Rc;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lint::{Checker, FileSystem};
+use crate::skill::{Body, LinkKind, Skill, Span};
+
+/// Reference files larger than this are not read.
+pub const MAX_REFERENCE_BYTES: u64 = 1 << 20;
+/// At most this many files of a skill folder are looked at.
+pub const MAX_FILES: usize = 2_000;
+
+/// The local path a link destination names, percent-decoded, without `#fragment` or
+/// `?query`; `None` for URLs, anchors, absolute paths and templated destinations.
+pub fn local_path(dest: &str) -> Option<String> {
+    let dest = dest.trim();
+    let lower = dest.to_ascii_lowercase();
+    let is_url =
+        lower.contains("://") || ["mailto:", "tel:", "data:", "javascript:"].iter().any(|s| lower.starts_with(s));
+    let is_drive = dest.len() >= 2 && dest.as_bytes()[1] == b':' && dest.as_bytes()[0].is_ascii_alphabetic();
+    let templated = dest.contains('$') || dest.contains('{') || dest.contains('<');
+    if dest.is_empty() || dest.starts_with('#') || dest.starts_with('/') || is_url || is_drive || templated {
+        return None;
+    }
+    let path = dest.split(['#', '?']).next().unwrap_or("");
+    if path.is_empty() {
+        return None;
+    }
+    Some(percent_decode(path))
+}
+
+/// `%20` and friends decoded; invalid sequences kept as written.
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        if bytes[i] == b'%'
+            && let (Some(h), Some(l)) = (bytes.get(i + 1).and_then(|&b| hex(b)), bytes.get(i + 2).and_then(|&b| hex(b)))
+        {
+            out.push((h * 16 + l) as u8);
+            i += 3;
+            continue;
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// `path` with `.` and `..` resolved lexically (symbolic links are not followed).
+pub fn normalize_path(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if matches!(out.components().next_back(), Some(Component::Normal(_))) {
+                    out.pop();
+                } else {
+                    out.push("..");
+                }
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Where `rel` (forward or back slashes) points from folder `from`, normalised.
+pub fn resolve(from: &Path, rel: &str) -> PathBuf {
+    normalize_path(&from.join(rel.replace('\\', "/")))
+}
+
+/// A file SKILL.md references: by a link or image, or by naming its path in the text.
+#[derive(Clone, Debug)]
+pub struct Reference {
+    /// The path as written.
+    pub written: String,
+    /// Where it resolves, normalised.
+    pub target: PathBuf,
+    /// The first place SKILL.md references it.
+    pub span: Span,
+    /// True for a Markdown link or image, false for a path named in the text.
+    pub linked: bool,
+}
+
+/// Paths named in text: relative paths with a folder and a file extension
+/// (`references/api.md`, `./scripts/run.py`).
+static PATH_MENTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:\.{1,2}/)?(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)+[A-Za-z0-9_][A-Za-z0-9_.-]*\.[A-Za-z0-9]{1,8}(?-u:\b)")
+        .expect("valid pattern")
+});
+
+/// Every existing file inside `dir` that `body` (of the file at `text`, lying in folder
+/// `from`) links to or names, first reference first, each once. Named paths are tried from
+/// `from` and from `dir`.
+pub fn references_in(body: &Body, text: &str, from: &Path, dir: &Path, fs: &dyn FileSystem) -> Vec<Reference> {
+    let mut out: Vec<Reference> = Vec::new();
+    let dir = normalize_path(dir);
+    let add = |written: &str, span: Span, linked: bool, out: &mut Vec<Reference>| {
+        let candidates = [resolve(from, written), resolve(&dir, written)];
+        let Some(target) = candidates.into_iter().find(|t| t.starts_with(&dir) && fs.exists(t) && !fs.is_dir(t)) else {
+            return;
+        };
+        if !out.iter().any(|r| r.target == target) {
+            out.push(Reference { written: written.to_string(), target, span, linked });
+        }
+    };
+    for link in body.links.iter().filter(|l| l.kind != LinkKind::Autolink) {
+        if let Some(path) = local_path(&link.dest) {
+            add(&path, link.span, true, &mut out);
+        }
+    }
+    let body_text = body.span.text(text);
+    for m in PATH_MENTION.find_iter(body_text) {
+        let before = body_text[..m.start()].chars().next_back();
+        if matches!(before, Some(c) if c.is_alphanumeric() || c == '/' || c == ':' || c == '@') {
+            continue;
+        }
+        let span = Span::new(m.start() + body.span.start as usize, m.end() + body.span.start as usize);
+        add(m.as_str(), span, false, &mut out);
+    }
+    out.sort_by_key(|r| r.span.start);
+    out
+}
+
+/// The files SKILL.md references, found once per skill and shared by the link rules.
+pub struct SkillReferences(pub Vec<Reference>);
+
+/// A Markdown file SKILL.md references, read and modelled once per skill.
+pub struct ReferencedDoc {
+    /// Where SKILL.md references it.
+    pub reference: Reference,
+    /// Its text.
+    pub text: String,
+    /// Its Markdown, modelled (spans are offsets into `text`).
+    pub body: Body,
+}
+
+/// Every readable Markdown file SKILL.md references (at most 1 MiB each).
+pub struct ReferencedDocs(pub Vec<ReferencedDoc>);
+
+/// The files the checked skill references (shared by the rules on that skill).
+pub fn references(cx: &Checker<'_>) -> Rc<SkillReferences> {
+    cx.memo(|cx| SkillReferences(skill_references(cx.skill, cx.fs)))
+}
+
+/// The Markdown files the checked skill references, read and modelled (shared).
+pub fn referenced_docs(cx: &Checker<'_>) -> Rc<ReferencedDocs> {
+    let refs = references(cx);
+    cx.memo(|cx| {
+        let docs = refs
+            .0
+            .iter()
+            .filter(|r| is_markdown(&r.target))
+            .filter_map(|r| {
+                let text = cx.fs.read_text(&r.target, MAX_REFERENCE_BYTES)?;
+                let body = crate::skill::parse_markdown(&text);
+                Some(ReferencedDoc { reference: r.clone(), text, body })
+            })
+            .collect();
+        ReferencedDocs(docs)
+    })
+}
+
+/// The files `skill` references inside its own folder.
+pub fn skill_references(skill: &Skill, fs: &dyn FileSystem) -> Vec<Reference> {
+    let dir = skill_dir(skill);
+    references_in(&skill.body, skill.text(), &dir, &dir, fs)
+        .into_iter()
+        .filter(|r| r.target != normalize_path(&skill.path))
+        .collect()
+}
+
+/// The folder holding the skill file.
+pub fn skill_dir(skill: &Skill) -> PathBuf {
+    normalize_path(skill.path.parent().unwrap_or(Path::new(".")))
+}
+
+/// True for a Markdown file name.
+pub fn is_markdown(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+/// `path` relative to `dir`, with forward slashes, for messages.
+pub fn shown(path: &Path, dir: &Path) -> String {
+    path.strip_prefix(dir).unwrap_or(path).to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lint::MemoryFs;
+
+    #[test]
+    fn local_paths() {
+        assert_eq!(local_path("references/a.md#x").as_deref(), Some("references/a.md"));
+        assert_eq!(local_path("my%20file.md").as_deref(), Some("my file.md"));
+        for not_local in
+            ["https://x.y/a.md", "#anchor", "/abs/a.md", "mailto:a@b", "C:\\x.md", "${CLAUDE_SKILL_DIR}/a.md"]
+        {
+            assert_eq!(local_path(not_local), None, "{not_local}");
+        }
+    }
+
+    #[test]
+    fn normalizes_lexically() {
+        assert_eq!(normalize_path(Path::new("a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(normalize_path(Path::new("a/../../c")), PathBuf::from("../c"));
+    }
+
+    #[test]
+    fn finds_links_and_named_paths() {
+        let text = "---\nname: s\n---\nSee [api](references/api.md) and `scripts/run.py`, not missing/x.md.\n";
+        let skill = Skill::parse("skills/s/SKILL.md", text.as_bytes().to_vec());
+        let fs = MemoryFs::new()
+            .with_file("skills/s/SKILL.md", text)
+            .with_file("skills/s/references/api.md", "# API\n")
+            .with_file("skills/s/scripts/run.py", "print()\n");
+        let refs = skill_references(&skill, &fs);
+        let written: Vec<(&str, bool)> = refs.iter().map(|r| (r.written.as_str(), r.linked)).collect();
+        assert_eq!(written, [("references/api.md", true), ("scripts/run.py", false)]);
+    }
+}

@@ -1,0 +1,78 @@
+use crate::declare_rule;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
+use crate::lint::{Checker, Level};
+use crate::skill::Body;
+use crate::text::words::{has_any, normalize};
+
+use super::local::{referenced_docs, shown, skill_dir};
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a Markdown file that SKILL.md references (outside `assets/` and `templates/`,
+    /// which hold material for the output, not for reading) and that is over 100 lines (option
+    /// `min-lines`) without a table of contents near its top: a heading such as "Contents"
+    /// or "Table of contents", or a list of at least three links to its own `#sections`,
+    /// within its first 50 lines. Reported once per file, where SKILL.md first references it.
+    ///
+    /// ## Why is this bad?
+    /// The agent often previews a long file by its first lines. A table of contents there
+    /// shows everything the file covers, so the agent knows what to read further.
+    ///
+    /// ## Example
+    /// A 400-line `references/api.md` starting straight with `## Authentication`: add a
+    /// `## Contents` list of its sections at the top.
+    pub struct ReferenceWithoutToc {
+        code: "SK405",
+        name: "reference-without-toc",
+        group: Links,
+        summary: "A long referenced file has no table of contents at its top",
+        levels: Levels::all(Level::Info),
+        fixable: No,
+        source: "Anthropic skill authoring best practices",
+    }
+}
+
+/// Lines from the top in which a table of contents is looked for.
+const TOP_LINES: usize = 50;
+
+/// True when `body` (of `text`) has a table of contents in its first lines.
+pub fn has_toc(body: &Body, text: &str) -> bool {
+    let top = text.split_inclusive('\n').take(TOP_LINES).map(str::len).sum::<usize>();
+    let titled = body.sections.iter().any(|s| {
+        (s.heading.start as usize) < top
+            && has_any(
+                &normalize(&s.title),
+                &["contents", "table of contents", "toc", "index", "in this file", "sections"],
+            )
+    });
+    let anchors = body.links.iter().filter(|l| (l.span.start as usize) < top && l.dest.starts_with('#')).count();
+    titled || anchors >= 3
+}
+
+impl Rule for ReferenceWithoutToc {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let dir = skill_dir(cx.skill);
+        let min_lines = cx.settings.options.toc_min_lines;
+        let docs = referenced_docs(cx);
+        for doc in &docs.0 {
+            let target = &doc.reference.target;
+            let rel = target.strip_prefix(&dir).unwrap_or(target);
+            if rel.starts_with("assets") || rel.starts_with("templates") {
+                continue;
+            }
+            let lines = doc.text.lines().count();
+            if lines <= min_lines || has_toc(&doc.body, &doc.text) {
+                continue;
+            }
+            cx.report(
+                doc.reference.span,
+                format!("`{}` is {lines} lines long and has no table of contents", shown(target, &dir)),
+            )
+            .help("add a `## Contents` list of its sections at its top, so a preview of the file shows what it covers");
+        }
+    }
+}

@@ -1,0 +1,52 @@
+use crate::declare_rule;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
+use crate::lint::{Checker, Level};
+use crate::text::words::normalize;
+
+declare_rule! {
+    /// ## What it does
+    /// Reports a heading with the same text as an earlier heading under the same parent
+    /// (two `## Examples` in one document, or two `### Usage` under one `## Setup`).
+    /// Headings under different parents may repeat (`### Example` in every section).
+    ///
+    /// ## Why is this bad?
+    /// Links to `#examples` reach only the first; an agent told to "read the Examples
+    /// section" cannot know which one. Usually two drafts were merged.
+    ///
+    /// ## Example
+    /// `## Usage` at lines 10 and 80: merge them, or name them `## Usage from the CLI` and
+    /// `## Usage from Python`.
+    pub struct DuplicateHeading {
+        code: "SK303",
+        name: "duplicate-heading",
+        group: Structure,
+        summary: "Two sibling headings have the same text",
+        levels: Levels::all(Level::Warning),
+        fixable: No,
+        source: "CommonMark conventions (markdownlint MD024 siblings_only)",
+    }
+}
+
+impl Rule for DuplicateHeading {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let sections = &cx.skill.body.sections;
+        for (index, section) in sections.iter().enumerate() {
+            let title = normalize(&section.title);
+            if title.is_empty() {
+                continue;
+            }
+            let earlier = sections[..index]
+                .iter()
+                .find(|s| s.parent == section.parent && s.level == section.level && normalize(&s.title) == title);
+            if let Some(first) = earlier {
+                let line = cx.line_of(first.heading.start as usize);
+                cx.report(section.heading, format!("the heading `{}` repeats a sibling heading", section.title))
+                    .help(format!("first at line {line}; merge the two sections or name them apart"));
+            }
+        }
+    }
+}

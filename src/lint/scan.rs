@@ -1,0 +1,66 @@
+//! Finding patterns in a skill's prose: the body's text outside code blocks, inline code and
+//! HTML comments. Shared by the content and link rules.
+
+use regex::Regex;
+
+use crate::skill::{Skill, Span};
+
+/// Every match of `pattern` in the body that is not in code or in an HTML comment.
+pub fn prose_matches(skill: &Skill, pattern: &Regex) -> Vec<Span> {
+    let text = skill.text();
+    let body = skill.body.span;
+    pattern
+        .find_iter(body.text(text))
+        .map(|m| Span::new(m.start() + body.start as usize, m.end() + body.start as usize))
+        .filter(|&span| !skill.body.in_code(span) && !in_comment(skill, span))
+        .collect()
+}
+
+/// True when `span` lies inside an HTML comment of the body.
+pub fn in_comment(skill: &Skill, span: Span) -> bool {
+    let text = skill.text();
+    skill.body.html.iter().any(|html| {
+        html.span.start <= span.start && span.end <= html.span.end && {
+            let block = html.span.text(text);
+            let at = (span.start - html.span.start) as usize;
+            block[..at].rfind("<!--").is_some_and(|open| !block[open..at].contains("-->"))
+        }
+    })
+}
+
+/// True when `span` lies inside a link or image (text or destination).
+pub fn in_link(skill: &Skill, span: Span) -> bool {
+    skill.body.links.iter().any(|l| l.span.start <= span.start && span.end <= l.span.end)
+}
+
+/// True when `span` lies on a heading line.
+pub fn in_heading(skill: &Skill, span: Span) -> bool {
+    skill.body.sections.iter().any(|s| s.heading.start <= span.start && span.end <= s.heading.end)
+}
+
+/// The body's lines as (1-based line number, span), for line-by-line rules.
+pub fn body_lines(skill: &Skill) -> impl Iterator<Item = (u32, Span)> + '_ {
+    let body = skill.body.span;
+    let first = skill.line_col(body.start as usize).line;
+    let text = body.text(skill.text());
+    let trimmed = text.trim_end_matches(['\n', '\r']).len();
+    let last =
+        if trimmed == 0 { first.saturating_sub(1) } else { skill.line_col(body.start as usize + trimmed - 1).line };
+    (first..=last)
+        .map(move |line| (line, skill.line_span(line as usize)))
+        .filter(move |(_, span)| span.start >= body.start || span.end > body.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn skips_code_and_comments() {
+        let text = "---\nname: x\n---\nTODO: a\n`TODO: b`\n<!-- TODO: c -->\n```\nTODO: d\n```\n";
+        let skill = Skill::parse("x/SKILL.md", text.as_bytes().to_vec());
+        let found = prose_matches(&skill, &Regex::new("TODO").unwrap());
+        assert_eq!(found.len(), 1);
+        assert_eq!(skill.line_col(found[0].start as usize).line, 4);
+    }
+}
