@@ -1,31 +1,74 @@
 //! Writing files safely: atomically, keeping permissions, never half-written.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
 /// renamed over the target, so a reader sees the old file or the new one, never a mix. An
 /// existing file's permissions are kept. On failure nothing at `path` changes, and the error
 /// names the path.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    stage(path, bytes)?.commit()
+}
+
+/// A file written in full beside its target, not yet in place: [`Staged::commit`] renames it
+/// over the target; dropping it instead removes it and leaves the target as it was. Staging
+/// every file before committing any keeps a multi-file write from stopping half way for
+/// want of space or permission.
+#[derive(Debug)]
+pub struct Staged {
+    temp: tempfile::NamedTempFile,
+    target: PathBuf,
+}
+
+impl Staged {
+    /// Renames the staged file over its target.
+    pub fn commit(self) -> std::io::Result<()> {
+        let target = self.target;
+        self.temp.persist(&target).map_err(|err| named(&target, err.error))?;
+        Ok(())
+    }
+
+    /// The file this will replace.
+    pub fn target(&self) -> &Path {
+        &self.target
+    }
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder, synced to disk, with the target's
+/// permissions (or those of a new file: readable by all, writable by the owner).
+pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let named = |err: std::io::Error| {
-        std::io::Error::new(
-            err.kind(),
-            format!("cannot write `{}`: {}", path.display(), crate::discover::describe(&err)),
-        )
-    };
-    let mut temp = tempfile::Builder::new().prefix(".skillsmith-").suffix(".tmp").tempfile_in(dir).map_err(named)?;
-    temp.write_all(bytes).map_err(named)?;
-    temp.as_file().sync_all().map_err(named)?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        temp.as_file().set_permissions(meta.permissions()).map_err(named)?;
+    let mut temp =
+        tempfile::Builder::new().prefix(".skillsmith-").suffix(".tmp").tempfile_in(dir).map_err(|e| named(path, e))?;
+    temp.write_all(bytes).map_err(|e| named(path, e))?;
+    temp.as_file().sync_all().map_err(|e| named(path, e))?;
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok().or_else(new_file_permissions);
+    if let Some(permissions) = permissions {
+        temp.as_file().set_permissions(permissions).map_err(|e| named(path, e))?;
     }
-    temp.persist(path).map_err(|err| named(err.error))?;
-    Ok(())
+    Ok(Staged { temp, target: path.to_path_buf() })
+}
+
+/// An I/O error that names the path it happened to.
+fn named(path: &Path, err: std::io::Error) -> std::io::Error {
+    std::io::Error::new(err.kind(), format!("cannot write `{}`: {}", path.display(), crate::discover::describe(&err)))
+}
+
+/// A new file is readable by all, as files written by editors are (temporary files are
+/// private to their owner until given these).
+#[cfg(unix)]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions() -> Option<std::fs::Permissions> {
+    None
 }
 
 #[cfg(test)]

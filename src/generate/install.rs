@@ -12,7 +12,7 @@ use super::load::{LoadError, SPEC_FILE, parse_spec};
 use super::render::{RenderError, render};
 use super::shipped;
 use super::templates::Templates;
-use super::write::{Planned, WriteError, plan};
+use super::write::{Planned, WriteError, plan_within};
 
 /// Where skills are installed inside a repository.
 pub const SKILLS_DIR: &str = ".claude/skills";
@@ -215,7 +215,7 @@ pub fn plan_install(skill: &SkillFiles, repo: &Path) -> Result<Vec<Planned>, Ins
         }
         targets.push((folder.join(relative_path), bytes.clone()));
     }
-    Ok(plan(targets)?)
+    Ok(plan_within(repo, targets)?)
 }
 
 #[cfg(test)]

@@ -6,7 +6,6 @@
 //! names the path.
 
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// What writing a file would do.
@@ -66,6 +65,25 @@ fn fail(path: &Path, message: impl Into<String>) -> WriteError {
     WriteError { path: path.to_path_buf(), message: message.into() }
 }
 
+/// Plans writing `files`, all of which must stay inside `root` once symbolic links are
+/// followed: a folder on the way that is a link to somewhere outside `root` is refused, so
+/// nothing is ever written outside the folder the user named.
+pub fn plan_within(root: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> {
+    let real_root = std::fs::canonicalize(root).map_err(|err| fail(root, format!("cannot resolve: {err}")))?;
+    for (path, _) in &files {
+        for existing in path.ancestors().skip(1).filter(|a| a.starts_with(root) && a.exists()) {
+            let real =
+                std::fs::canonicalize(existing).map_err(|err| fail(existing, format!("cannot resolve: {err}")))?;
+            if !real.starts_with(&real_root) {
+                let message =
+                    format!("leads outside `{}` (to `{}`); refusing to write there", root.display(), real.display());
+                return Err(fail(existing, message));
+            }
+        }
+    }
+    plan(files)
+}
+
 /// Plans writing `files`: every folder on the way must be a folder or missing, every target
 /// a file or missing; existing files are read to compare.
 pub fn plan(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> {
@@ -110,26 +128,12 @@ pub fn apply(plan: &[Planned]) -> Result<(), WriteError> {
 fn stage_and_persist(plan: &[Planned], created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
     let mut staged = Vec::new();
     for file in plan.iter().filter(|f| f.change != Change::Unchanged) {
-        let folder = parent_folder(&file.path);
-        create_folders(folder, created)?;
-        let mut temp = tempfile::Builder::new()
-            .prefix(".skillsmith-")
-            .suffix(".tmp")
-            .tempfile_in(folder)
-            .map_err(|err| fail(folder, format!("cannot write a temporary file: {err}")))?;
-        temp.write_all(&file.contents)
-            .and_then(|()| temp.as_file().sync_all())
-            .map_err(|err| fail(&file.path, format!("cannot write: {err}")))?;
-        let permissions = std::fs::metadata(&file.path).map(|m| m.permissions()).ok().or_else(new_file_permissions);
-        if let Some(permissions) = permissions {
-            temp.as_file()
-                .set_permissions(permissions)
-                .map_err(|err| fail(&file.path, format!("cannot set permissions: {err}")))?;
-        }
-        staged.push((temp, &file.path));
+        create_folders(parent_folder(&file.path), created)?;
+        staged.push(crate::fsio::stage(&file.path, &file.contents).map_err(|err| fail(&file.path, err.to_string()))?);
     }
-    for (temp, path) in staged {
-        temp.persist(path).map_err(|err| fail(path, format!("cannot replace: {}", err.error)))?;
+    for file in staged {
+        let path = file.target().to_path_buf();
+        file.commit().map_err(|err| fail(&path, err.to_string()))?;
     }
     Ok(())
 }
@@ -149,19 +153,6 @@ fn create_folders(folder: &Path, created: &mut Vec<PathBuf>) -> Result<(), Write
         created.push(folder.to_path_buf());
     }
     Ok(())
-}
-
-/// A new file is readable by all, as files written by editors are (temporary files are
-/// private to their owner until given these).
-#[cfg(unix)]
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    use std::os::unix::fs::PermissionsExt;
-    Some(std::fs::Permissions::from_mode(0o644))
-}
-
-#[cfg(not(unix))]
-fn new_file_permissions() -> Option<std::fs::Permissions> {
-    None
 }
 
 #[cfg(test)]
@@ -185,6 +176,23 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(target.parent().unwrap()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names, ["SKILL.md"], "no temporary file left behind");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symlinked_folder_leading_outside_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (repo, outside) = (dir.path().join("repo"), dir.path().join("outside"));
+        std::fs::create_dir_all(&repo).unwrap();
+        std::fs::create_dir_all(&outside).unwrap();
+        std::os::unix::fs::symlink(&outside, repo.join(".claude")).unwrap();
+        let err = plan_within(&repo, vec![(repo.join(".claude/skills/x/SKILL.md"), b"x".to_vec())]).unwrap_err();
+        assert_eq!(err.path, repo.join(".claude"));
+        assert!(err.message.contains("outside"), "{err}");
+        std::fs::create_dir_all(repo.join("inside")).unwrap();
+        std::fs::remove_file(repo.join(".claude")).unwrap();
+        std::os::unix::fs::symlink(repo.join("inside"), repo.join(".claude")).unwrap();
+        assert!(plan_within(&repo, vec![(repo.join(".claude/skills/x/SKILL.md"), b"x".to_vec())]).is_ok());
     }
 
     #[test]
