@@ -178,10 +178,14 @@ impl Body {
         self.sections.iter().rposition(|s| s.span.contains(offset) || s.heading.contains(offset))
     }
 
-    /// True when `span` lies inside a code block or an inline code span.
+    /// True when `span` lies inside a code block or an inline code span. Both lists are in
+    /// document order and never overlap, so this is a binary search, not a scan.
     pub fn in_code(&self, span: Span) -> bool {
-        let within = |outer: &Span| outer.start <= span.start && span.end <= outer.end;
-        self.code_blocks.iter().any(|b| within(&b.span)) || self.inline_code.iter().any(within)
+        fn within(sorted: &[Span], span: Span) -> bool {
+            let after = sorted.partition_point(|outer| outer.start <= span.start);
+            after > 0 && span.end <= sorted[after - 1].end
+        }
+        within_blocks(&self.code_blocks, span) || within(&self.inline_code, span)
     }
 
     /// The section and all its subsections' indices, depth first.
@@ -194,6 +198,12 @@ impl Body {
         }
         out
     }
+}
+
+/// True when `span` lies inside one of `blocks` (in document order, not overlapping).
+fn within_blocks(blocks: &[CodeBlock], span: Span) -> bool {
+    let after = blocks.partition_point(|b| b.span.start <= span.start);
+    after > 0 && span.end <= blocks[after - 1].span.end
 }
 
 /// Parses the body, which is `text[span]`, keeping offsets in the whole file.

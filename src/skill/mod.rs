@@ -3,6 +3,7 @@
 
 mod body;
 mod frontmatter;
+mod quick;
 mod source;
 mod span;
 mod split;
@@ -13,6 +14,7 @@ pub use body::{
     Body, Cell, CodeBlock, Html, Link, LinkKind, List, ListItem, Paragraph, Row, Section, Table, count_written_cells,
 };
 pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
+pub use quick::{QuickDoc, QuickHeading, QuickLink, quick_scan};
 pub use source::{DecodeIssue, SourceText};
 pub use span::{LineCol, LineIndex, Span, floor_char_boundary};
 pub use split::{Split, split};

@@ -1,6 +1,7 @@
 //! Shared by the link rules: which link destinations are local files, where they resolve,
 //! and which files SKILL.md references (by link or by naming their path).
 
+use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
 use std::rc::Rc;
 use std::sync::LazyLock;
@@ -8,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lint::{Checker, FileSystem};
-use crate::skill::{Body, LinkKind, Skill, Span};
+use crate::skill::{LinkKind, QuickDoc, Skill, Span};
 
 /// Reference files larger than this are not read.
 pub const MAX_REFERENCE_BYTES: u64 = 1 << 20;
@@ -98,34 +99,61 @@ static PATH_MENTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// Every existing file inside `dir` that `body` (of the file at `text`, lying in folder
-/// `from`) links to or names, first reference first, each once. Named paths are tried from
-/// `from` and from `dir`.
-pub fn references_in(body: &Body, text: &str, from: &Path, dir: &Path, fs: &dyn FileSystem) -> Vec<Reference> {
+/// Where [`PATH_MENTION`] matches in `text`, found fast: a path holds a `/`, so only the run
+/// of path characters around each `/` is searched, instead of running the pattern from every
+/// position of the text. Gives the same matches as searching the whole text.
+pub fn path_mentions(text: &str) -> Vec<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let is_path_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/');
+    let mut out = Vec::new();
+    let mut searched_to = 0;
+    for slash in memchr::memchr_iter(b'/', bytes) {
+        if slash < searched_to {
+            continue;
+        }
+        let start = bytes[..slash].iter().rposition(|&b| !is_path_byte(b)).map_or(0, |i| i + 1);
+        let end = bytes[slash..].iter().position(|&b| !is_path_byte(b)).map_or(bytes.len(), |i| slash + i);
+        out.extend(PATH_MENTION.find_iter(&text[start..end]).map(|m| (start + m.start(), start + m.end())));
+        searched_to = end;
+    }
+    out
+}
+
+/// Every existing file inside `dir` that a document links to (`links`: destinations and
+/// their spans) or names in its text (`text`, whose first byte is at `offset` in the spans),
+/// first reference first, each once. The document lies in folder `from`; named paths are
+/// tried from `from` and from `dir`.
+pub fn references_in<'a>(
+    links: impl IntoIterator<Item = (&'a str, Span)>,
+    text: &str,
+    offset: usize,
+    from: &Path,
+    dir: &Path,
+    fs: &dyn FileSystem,
+) -> Vec<Reference> {
     let mut out: Vec<Reference> = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
     let dir = normalize_path(dir);
-    let add = |written: &str, span: Span, linked: bool, out: &mut Vec<Reference>| {
+    let mut add = |written: &str, span: Span, linked: bool, out: &mut Vec<Reference>| {
         let candidates = [resolve(from, written), resolve(&dir, written)];
         let Some(target) = candidates.into_iter().find(|t| t.starts_with(&dir) && fs.exists(t) && !fs.is_dir(t)) else {
             return;
         };
-        if !out.iter().any(|r| r.target == target) {
+        if seen.insert(target.clone()) {
             out.push(Reference { written: written.to_string(), target, span, linked });
         }
     };
-    for link in body.links.iter().filter(|l| l.kind != LinkKind::Autolink) {
-        if let Some(path) = local_path(&link.dest) {
-            add(&path, link.span, true, &mut out);
+    for (dest, span) in links {
+        if let Some(path) = local_path(dest) {
+            add(&path, span, true, &mut out);
         }
     }
-    let body_text = body.span.text(text);
-    for m in PATH_MENTION.find_iter(body_text) {
-        let before = body_text[..m.start()].chars().next_back();
+    for (start, end) in path_mentions(text) {
+        let before = text[..start].chars().next_back();
         if matches!(before, Some(c) if c.is_alphanumeric() || c == '/' || c == ':' || c == '@') {
             continue;
         }
-        let span = Span::new(m.start() + body.span.start as usize, m.end() + body.span.start as usize);
-        add(m.as_str(), span, false, &mut out);
+        add(&text[start..end], Span::new(start + offset, end + offset), false, &mut out);
     }
     out.sort_by_key(|r| r.span.start);
     out
@@ -134,14 +162,24 @@ pub fn references_in(body: &Body, text: &str, from: &Path, dir: &Path, fs: &dyn 
 /// The files SKILL.md references, found once per skill and shared by the link rules.
 pub struct SkillReferences(pub Vec<Reference>);
 
-/// A Markdown file SKILL.md references, read and modelled once per skill.
+/// A Markdown file SKILL.md references, read and scanned once per skill.
 pub struct ReferencedDoc {
     /// Where SKILL.md references it.
     pub reference: Reference,
     /// Its text.
     pub text: String,
-    /// Its Markdown, modelled (spans are offsets into `text`).
-    pub body: Body,
+    /// Its links and headings (spans are offsets into `text`), from the quick scan: only
+    /// links and the top headings of referenced files matter to the rules.
+    pub scan: QuickDoc,
+}
+
+impl ReferencedDoc {
+    /// The files this document references, inside the skill folder `dir`.
+    pub fn references(&self, dir: &Path, fs: &dyn FileSystem) -> Vec<Reference> {
+        let from = self.reference.target.parent().unwrap_or(dir);
+        let links = self.scan.links.iter().map(|l| (l.dest.as_str(), l.span));
+        references_in(links, &self.text, 0, from, dir, fs)
+    }
 }
 
 /// Every readable Markdown file SKILL.md references (at most 1 MiB each).
@@ -162,8 +200,8 @@ pub fn referenced_docs(cx: &Checker<'_>) -> Rc<ReferencedDocs> {
             .filter(|r| is_markdown(&r.target))
             .filter_map(|r| {
                 let text = cx.fs.read_text(&r.target, MAX_REFERENCE_BYTES)?;
-                let body = crate::skill::parse_markdown(&text);
-                Some(ReferencedDoc { reference: r.clone(), text, body })
+                let scan = crate::skill::quick_scan(&text);
+                Some(ReferencedDoc { reference: r.clone(), text, scan })
             })
             .collect();
         ReferencedDocs(docs)
@@ -173,7 +211,9 @@ pub fn referenced_docs(cx: &Checker<'_>) -> Rc<ReferencedDocs> {
 /// The files `skill` references inside its own folder.
 pub fn skill_references(skill: &Skill, fs: &dyn FileSystem) -> Vec<Reference> {
     let dir = skill_dir(skill);
-    references_in(&skill.body, skill.text(), &dir, &dir, fs)
+    let body = &skill.body;
+    let links = body.links.iter().filter(|l| l.kind != LinkKind::Autolink).map(|l| (l.dest.as_str(), l.span));
+    references_in(links, body.span.text(skill.text()), body.span.start as usize, &dir, &dir, fs)
         .into_iter()
         .filter(|r| r.target != normalize_path(&skill.path))
         .collect()
@@ -197,6 +237,15 @@ pub fn shown(path: &Path, dir: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn path_mentions_match_a_whole_text_search() {
+        let text =
+            "See references/api.md, ./scripts/run.py and ../up/x.txt; not a/b, nor é/x.md or http://h/x.md.\nend/z.md";
+        let whole: Vec<(usize, usize)> = PATH_MENTION.find_iter(text).map(|m| (m.start(), m.end())).collect();
+        assert_eq!(path_mentions(text), whole);
+        assert!(!whole.is_empty());
+    }
     use crate::lint::MemoryFs;
 
     #[test]

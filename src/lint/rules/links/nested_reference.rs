@@ -1,4 +1,4 @@
-use super::local::{is_markdown, normalize_path, referenced_docs, references, references_in, shown, skill_dir};
+use super::local::{is_markdown, normalize_path, referenced_docs, references, shown, skill_dir};
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
@@ -40,8 +40,8 @@ impl Rule for NestedReference {
         let skill_file = normalize_path(&cx.skill.path);
         for doc in &docs.0 {
             let reference = &doc.reference;
-            let from = reference.target.parent().unwrap_or(&dir);
-            let deeper: Vec<String> = references_in(&doc.body, &doc.text, from, &dir, cx.fs)
+            let deeper: Vec<String> = doc
+                .references(&dir, cx.fs)
                 .into_iter()
                 .filter(|r| is_markdown(&r.target) && r.target != reference.target && r.target != skill_file)
                 .filter(|r| !direct.0.iter().any(|d| d.target == r.target))

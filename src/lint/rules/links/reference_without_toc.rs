@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
-use crate::skill::Body;
+use crate::skill::QuickDoc;
 use crate::text::words::{has_any, normalize};
 
 use super::local::{referenced_docs, shown, skill_dir};
@@ -36,16 +36,16 @@ declare_rule! {
 const TOP_LINES: usize = 50;
 
 /// True when `body` (of `text`) has a table of contents in its first lines.
-pub fn has_toc(body: &Body, text: &str) -> bool {
+pub fn has_toc(scan: &QuickDoc, text: &str) -> bool {
     let top = text.split_inclusive('\n').take(TOP_LINES).map(str::len).sum::<usize>();
-    let titled = body.sections.iter().any(|s| {
-        (s.heading.start as usize) < top
+    let titled = scan.headings.iter().any(|h| {
+        (h.span.start as usize) < top
             && has_any(
-                &normalize(&s.title),
+                &normalize(&h.title),
                 &["contents", "table of contents", "toc", "index", "in this file", "sections"],
             )
     });
-    let anchors = body.links.iter().filter(|l| (l.span.start as usize) < top && l.dest.starts_with('#')).count();
+    let anchors = scan.links.iter().filter(|l| (l.span.start as usize) < top && l.dest.starts_with('#')).count();
     titled || anchors >= 3
 }
 
@@ -65,7 +65,7 @@ impl Rule for ReferenceWithoutToc {
                 continue;
             }
             let lines = doc.text.lines().count();
-            if lines <= min_lines || has_toc(&doc.body, &doc.text) {
+            if lines <= min_lines || has_toc(&doc.scan, &doc.text) {
                 continue;
             }
             cx.report(
