@@ -19,7 +19,11 @@ const CSV: &str = "team/skills/csv/SKILL.md";
 fn repository() -> tempfile::TempDir {
     let dir = repo();
     let root = dir.path();
-    write(root, "skillsmith.toml", "target = \"spec\"\nlisting-budget = 100\n\n[rules]\nlisting-budget = \"warning\"\n");
+    write(
+        root,
+        "skillsmith.toml",
+        "target = \"spec\"\nlisting-budget = 100\n\n[rules]\nlisting-budget = \"warning\"\n",
+    );
     write(
         root,
         "team/skillsmith.toml",
@@ -29,14 +33,22 @@ fn repository() -> tempfile::TempDir {
     write(
         root,
         PDF,
-        &format!("---\nname: pdf\ndescription: Fills PDF forms. Use when a PDF form is attached.\n{claude_key}---\n# PDF\n\nFill it.\n"),
+        &format!(
+            "---\nname: pdf\ndescription: Fills PDF forms. Use when a PDF form is attached.\n{claude_key}---\n# PDF\n\nFill it.\n"
+        ),
     );
     write(
         root,
         FORMS,
-        &format!("---\nname: forms\ndescription: Checks web forms. Use when a form misbehaves.\n{claude_key}---\n# Forms\n\nAs of 2024 the latest version is 4.2.\n\nOne.\n\nTwo.\n"),
+        &format!(
+            "---\nname: forms\ndescription: Checks web forms. Use when a form misbehaves.\n{claude_key}---\n# Forms\n\nAs of 2024 the latest version is 4.2.\n\nOne.\n\nTwo.\n"
+        ),
     );
-    write(root, CSV, "---\nname: csv\ndescription: Cleans CSV exports. Use when a CSV will not load.\n---\n# CSV\n\nRe-save it.\n");
+    write(
+        root,
+        CSV,
+        "---\nname: csv\ndescription: Cleans CSV exports. Use when a CSV will not load.\n---\n# CSV\n\nRe-save it.\n",
+    );
     write(
         root,
         "vendor/pdf/SKILL.md",
