@@ -278,3 +278,61 @@ fn the_config_schema_and_the_config_reader_agree() {
     let valid = reader_accepts.values().filter(|v| **v).count();
     assert!(valid >= 5 && reader_accepts.len() - valid >= 8, "both kinds are tested");
 }
+
+/// The `taplo` CLI (npm `@taplo/cli`, the engine of the Even Better TOML editor extension),
+/// installed into Cargo's target folder; `None` (with a note) when npm cannot install it.
+fn taplo() -> Option<&'static Path> {
+    static TAPLO: OnceLock<Option<PathBuf>> = OnceLock::new();
+    TAPLO
+        .get_or_init(|| {
+            let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("taplo");
+            let taplo = dir.join("node_modules/.bin/taplo");
+            let ready = |taplo: &Path| Command::new(taplo).arg("--version").output().is_ok_and(|o| o.status.success());
+            if ready(&taplo) {
+                return Some(taplo);
+            }
+            std::fs::create_dir_all(&dir).ok()?;
+            let npm = Command::new("npm")
+                .args(["install", "--silent", "--no-audit", "--no-fund", "--prefix"])
+                .arg(&dir)
+                .arg("@taplo/cli@0.7")
+                .output();
+            if !npm.as_ref().is_ok_and(|o| o.status.success()) || !ready(&taplo) {
+                eprintln!("note: @taplo/cli could not be installed from npm; taplo check skipped: {npm:?}");
+                return None;
+            }
+            Some(taplo)
+        })
+        .as_deref()
+}
+
+#[test]
+fn taplo_reads_the_config_schema_from_a_schema_directive_and_agrees_with_the_reader() {
+    let Some(taplo) = taplo() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("config.schema.json"), skillsmith::schema::config().to_string()).unwrap();
+    let mut disagreements = Vec::new();
+    let mut checked = 0;
+    for (name, text) in configs() {
+        let folder = dir.path().join(&name);
+        std::fs::create_dir(&folder).unwrap();
+        let path = folder.join("skillsmith.toml");
+        // The directive README shows, with a path relative to the config file.
+        std::fs::write(&path, format!("#:schema ../config.schema.json\n{text}")).unwrap();
+        let reader = common::run(dir.path(), &["config", "--config", path.to_str().unwrap()]).status.success();
+        let output = Command::new(taplo).arg("check").arg(&path).current_dir(dir.path()).output().unwrap();
+        let taplo_accepts = output.status.success();
+        if taplo_accepts != reader {
+            let said = String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .filter(|l| l.starts_with("error"))
+                .take(3)
+                .collect::<Vec<_>>()
+                .join("; ");
+            disagreements.push(format!("{name}: reader accepts: {reader}; taplo accepts: {taplo_accepts} ({said})"));
+        }
+        checked += 1;
+    }
+    assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
+    assert!(checked >= 10);
+}

@@ -31,6 +31,12 @@ const ASCII_NAME_PATTERN: &str = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$";
 /// `true` or `false` written as a string, in any letter case.
 const BOOL_TEXT_PATTERN: &str = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$";
 
+/// A `pattern` with the message VS Code and yaml-language-server show when it fails
+/// (`patternErrorMessage`, a keyword other validators ignore), naming the rule.
+fn pattern(regex: &str, message: &str, rule: &RuleMeta) -> Value {
+    json!({ "pattern": regex, "patternErrorMessage": format!("{message} ({} {})", rule.code, rule.name) })
+}
+
 /// True when `rule` reports an error by default on `target`.
 fn errors(rule: &RuleMeta, target: Target) -> bool {
     rule.levels.on(target) == Level::Error
@@ -92,11 +98,16 @@ fn property(field: &Field, target: Target) -> Value {
             let blank_is_error = errors(&NameMissing::META, target);
             p.insert("type".into(), scalar_types(target, blank_is_error));
             if blank_is_error {
-                patterns.push(json!({ "pattern": r"\S" }));
+                patterns.push(pattern(r"\S", "the name must not be empty", &NameMissing::META));
             }
             if errors(&NameInvalid::META, target) {
                 let ascii = errors(&NameNotAscii::META, target);
-                patterns.push(json!({ "pattern": if ascii { ASCII_NAME_PATTERN } else { NAME_PATTERN } }));
+                let message = "lowercase letters, digits and single hyphens inside, such as pdf-forms";
+                patterns.push(if ascii {
+                    pattern(ASCII_NAME_PATTERN, &format!("ASCII {message}"), &NameNotAscii::META)
+                } else {
+                    pattern(NAME_PATTERN, message, &NameInvalid::META)
+                });
                 p.insert("maxLength".into(), json!(NAME_LIMIT));
             }
             if errors(&NameReservedWord::META, target) {
@@ -108,7 +119,7 @@ fn property(field: &Field, target: Target) -> Value {
             let blank_is_error = errors(&DescriptionMissing::META, target);
             p.insert("type".into(), scalar_types(target, blank_is_error));
             if blank_is_error {
-                patterns.push(json!({ "pattern": r"\S" }));
+                patterns.push(pattern(r"\S", "the description must not be empty", &DescriptionMissing::META));
             }
             if errors(&DescriptionTooLong::META, target) {
                 p.insert("maxLength".into(), json!(DESCRIPTION_LIMIT));
@@ -128,7 +139,7 @@ fn property(field: &Field, target: Target) -> Value {
         p.insert("maxLength".into(), json!(COMPATIBILITY_LIMIT));
     }
     if matches!(field.key, "name" | "description") && errors(&XmlInFrontmatter::META, target) {
-        patterns.push(json!({ "pattern": "^[^<>]*$" }));
+        patterns.push(pattern("^[^<>]*$", "no angle brackets", &XmlInFrontmatter::META));
     }
     match patterns.len() {
         0 => {}
@@ -155,6 +166,7 @@ fn typed(p: &mut Map<String, Value>, ty: FieldType, list_tolerated: bool, target
         FieldType::Bool => {
             p.insert("type".into(), json!(["boolean", "string"]));
             p.insert("pattern".into(), json!(BOOL_TEXT_PATTERN));
+            p.insert("patternErrorMessage".into(), json!("true or false (YAML 1.2 reads yes/no/on/off as text)"));
         }
         FieldType::Enum(values) => {
             p.insert("enum".into(), json!(values));
