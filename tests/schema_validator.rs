@@ -336,3 +336,27 @@ fn taplo_reads_the_config_schema_from_a_schema_directive_and_agrees_with_the_rea
     assert!(disagreements.is_empty(), "{}", disagreements.join("\n"));
     assert!(checked >= 10);
 }
+
+#[test]
+fn the_taplo_config_shown_in_readme_applies_the_schema_to_every_config() {
+    let Some(taplo) = taplo() else { return };
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let taplo_config = readme
+        .split("```toml\n")
+        .map(|block| block.split("```").next().unwrap())
+        .find(|block| block.starts_with("[[rule]]"))
+        .expect("README shows a .taplo.toml");
+    let dir = common::repo();
+    common::write(dir.path(), ".taplo.toml", taplo_config);
+    let schema = serde_json::to_string_pretty(&skillsmith::schema::config()).unwrap();
+    common::write(dir.path(), ".skillsmith/config.schema.json", &schema);
+    common::write(dir.path(), "skillsmith.toml", "target = \"spec\"\n");
+    common::write(dir.path(), "team/.skillsmith.toml", "target = \"spc\"\n");
+    let output = Command::new(taplo).arg("check").current_dir(dir.path()).output().unwrap();
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{said}");
+    assert!(said.contains("\"spc\" is not one of") && said.contains("team/.skillsmith.toml"), "{said}");
+    std::fs::write(dir.path().join("team/.skillsmith.toml"), "target = \"api\"\n").unwrap();
+    let output = Command::new(taplo).arg("check").current_dir(dir.path()).output().unwrap();
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+}

@@ -125,6 +125,7 @@ fn print_diff(changed: &[&fix::FixOutcome], count: usize) -> std::io::Result<u8>
     for outcome in changed {
         write!(out, "{}", fix::unified_diff(outcome))?;
     }
-    writeln!(out, "{count} fixes would change {} files.", changed.len())?;
+    let fixes = report::plural(count, "fix", "fixes");
+    writeln!(out, "{fixes} would change {}.", report::plural(changed.len(), "file", "files"))?;
     Ok(u8::from(!changed.is_empty()))
 }
