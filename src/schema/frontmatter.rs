@@ -33,8 +33,9 @@ const BOOL_TEXT_PATTERN: &str = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$";
 
 /// A `pattern` with the message VS Code and yaml-language-server show when it fails
 /// (`patternErrorMessage`, a keyword other validators ignore), naming the rule.
-fn pattern(regex: &str, message: &str, rule: &RuleMeta) -> Value {
-    json!({ "pattern": regex, "patternErrorMessage": format!("{message} ({} {})", rule.code, rule.name) })
+fn pattern(regex: &str, message: &str, rules: &[&RuleMeta]) -> Value {
+    let named: Vec<String> = rules.iter().map(|r| format!("{} {}", r.code, r.name)).collect();
+    json!({ "pattern": regex, "patternErrorMessage": format!("{message} ({})", named.join(", ")) })
 }
 
 /// True when `rule` reports an error by default on `target`.
@@ -98,15 +99,15 @@ fn property(field: &Field, target: Target) -> Value {
             let blank_is_error = errors(&NameMissing::META, target);
             p.insert("type".into(), scalar_types(target, blank_is_error));
             if blank_is_error {
-                patterns.push(pattern(r"\S", "the name must not be empty", &NameMissing::META));
+                patterns.push(pattern(r"\S", "the name must not be empty", &[&NameMissing::META]));
             }
             if errors(&NameInvalid::META, target) {
                 let ascii = errors(&NameNotAscii::META, target);
                 let message = "lowercase letters, digits and single hyphens inside, such as pdf-forms";
                 patterns.push(if ascii {
-                    pattern(ASCII_NAME_PATTERN, &format!("ASCII {message}"), &NameNotAscii::META)
+                    pattern(ASCII_NAME_PATTERN, &format!("ASCII {message}"), &[&NameInvalid::META, &NameNotAscii::META])
                 } else {
-                    pattern(NAME_PATTERN, message, &NameInvalid::META)
+                    pattern(NAME_PATTERN, message, &[&NameInvalid::META])
                 });
                 p.insert("maxLength".into(), json!(NAME_LIMIT));
             }
@@ -119,7 +120,7 @@ fn property(field: &Field, target: Target) -> Value {
             let blank_is_error = errors(&DescriptionMissing::META, target);
             p.insert("type".into(), scalar_types(target, blank_is_error));
             if blank_is_error {
-                patterns.push(pattern(r"\S", "the description must not be empty", &DescriptionMissing::META));
+                patterns.push(pattern(r"\S", "the description must not be empty", &[&DescriptionMissing::META]));
             }
             if errors(&DescriptionTooLong::META, target) {
                 p.insert("maxLength".into(), json!(DESCRIPTION_LIMIT));
@@ -139,7 +140,7 @@ fn property(field: &Field, target: Target) -> Value {
         p.insert("maxLength".into(), json!(COMPATIBILITY_LIMIT));
     }
     if matches!(field.key, "name" | "description") && errors(&XmlInFrontmatter::META, target) {
-        patterns.push(pattern("^[^<>]*$", "no angle brackets", &XmlInFrontmatter::META));
+        patterns.push(pattern("^[^<>]*$", "no angle brackets", &[&XmlInFrontmatter::META]));
     }
     match patterns.len() {
         0 => {}
