@@ -12,6 +12,7 @@ pub mod fsio;
 pub mod generate;
 pub mod lint;
 pub mod report;
+pub mod schema;
 pub mod skill;
 pub mod text;
 pub mod yaml;

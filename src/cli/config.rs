@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::config::{CONFIG_NAMES, TEMPLATE, render_effective};
+use crate::config::{CONFIG_NAMES, render_effective, template};
 
 use super::selection::SelectionArgs;
 use super::usage_error;
@@ -40,7 +40,7 @@ pub fn init(args: InitArgs) -> std::io::Result<u8> {
         .create_new(true)
         .open(&path)
         .map_err(|err| std::io::Error::new(err.kind(), format!("cannot write `{}`: {err}", path.display())))?;
-    file.write_all(TEMPLATE.as_bytes())?;
+    file.write_all(template().as_bytes())?;
     println!("wrote {} (every key commented out; `skillsmith config` shows the effective settings)", path.display());
     Ok(0)
 }

@@ -76,7 +76,8 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
         fixed_note = Some(if changed.is_empty() {
             "Nothing to fix.".to_string()
         } else {
-            format!("Fixed {count} findings in {} of {} files.", changed.len(), outcomes.len())
+            let findings = report::plural(count, "finding", "findings");
+            format!("Fixed {findings} in {} of {}.", changed.len(), report::plural(outcomes.len(), "file", "files"))
         });
         // Fixes may have renamed files: look again.
         found = discover::discover(&args.paths);
@@ -124,6 +125,7 @@ fn print_diff(changed: &[&fix::FixOutcome], count: usize) -> std::io::Result<u8>
     for outcome in changed {
         write!(out, "{}", fix::unified_diff(outcome))?;
     }
-    writeln!(out, "{count} fixes would change {} files.", changed.len())?;
+    let fixes = report::plural(count, "fix", "fixes");
+    writeln!(out, "{fixes} would change {}.", report::plural(changed.len(), "file", "files"))?;
     Ok(u8::from(!changed.is_empty()))
 }

@@ -2,9 +2,11 @@
 
 mod baseline;
 mod config;
+mod docs;
 mod generate;
 mod lint;
 mod rules;
+mod schema;
 mod selection;
 
 pub use rules::markdown_table;
@@ -38,6 +40,12 @@ pub enum Command {
     Init(config::InitArgs),
     /// Print the effective settings for a path (config, overrides and flags applied).
     Config(config::ConfigArgs),
+    /// Print a JSON Schema for editors: SKILL.md frontmatter or skillsmith.toml.
+    Schema(schema::SchemaArgs),
+    /// Print a shell completion script.
+    Completions(docs::CompletionsArgs),
+    /// Print a manual page (roff), or write them all with --out-dir.
+    Man(docs::ManArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -53,6 +61,9 @@ pub fn main() -> ExitCode {
         Command::Generate(command) => generate::run(command),
         Command::Init(args) => config::init(args),
         Command::Config(args) => config::show(args),
+        Command::Schema(args) => schema::run(args),
+        Command::Completions(args) => docs::completions(args),
+        Command::Man(args) => docs::man(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -8,8 +8,9 @@ use toml::de::DeTable;
 
 use crate::lint::{Selection, Target};
 
+use super::keys::{self, KeyId};
 use super::options::RuleOption;
-use super::reader::{Reader, TOP_KEYS, in_file_order};
+use super::reader::{Reader, in_file_order};
 
 /// Choices made at one level of a config: the top of the file, or one override.
 #[derive(Clone, Debug, Default)]
@@ -117,9 +118,13 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
     };
     for (key, value) in in_file_order(root.get_ref()) {
         let name = key.get_ref().as_ref();
-        match name {
-            "listing-budget" => config.listing_budget = reader.count(value, name),
-            "overrides" => match value.get_ref().as_array() {
+        let Some(found) = keys::top_key(name) else {
+            reader.unknown_key(key, &keys::top_names(), "at the top level");
+            continue;
+        };
+        match found.id {
+            KeyId::ListingBudget => config.listing_budget = reader.count(value, name),
+            KeyId::Overrides => match value.get_ref().as_array() {
                 Some(entries) => {
                     for (index, entry) in entries.iter().enumerate() {
                         config.overrides.extend(reader.override_entry(entry, index));
@@ -127,11 +132,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
                 }
                 None => reader.problem(value.span(), "`overrides` must be written as `[[overrides]]` tables"),
             },
-            _ => {
-                if !reader.layer_key(name, value, &mut config.base) {
-                    reader.unknown_key(key, TOP_KEYS, "at the top level");
-                }
-            }
+            other => reader.layer_key(other, value, &mut config.base),
         }
     }
     if reader.problems.is_empty() {

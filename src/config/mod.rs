@@ -18,6 +18,7 @@
 //! ```
 
 mod file;
+mod keys;
 mod options;
 mod provider;
 mod reader;
@@ -25,7 +26,8 @@ mod show;
 mod template;
 
 pub use file::{ConfigError, ConfigFile, Layer, Override, Problem, parse};
+pub use keys::{CONFIG_KEYS, ConfigKey, KeyId, KeyKind};
 pub use options::{RULE_OPTIONS, RuleOption};
 pub use provider::{CONFIG_NAMES, ConfigProvider, Flags, Resolved};
 pub use show::render_effective;
-pub use template::TEMPLATE;
+pub use template::template;

@@ -8,12 +8,8 @@ use toml::de::{DeTable, DeValue};
 use crate::lint::{Level, Target, parse_selector, rules};
 
 use super::file::{Layer, Override, Problem};
+use super::keys::{self, KeyId};
 use super::options::{RuleOption, options_of};
-
-pub(super) const TOP_KEYS: &[&str] =
-    &["target", "select", "extend-select", "ignore", "rules", "overrides", "listing-budget"];
-const OVERRIDE_KEYS: &[&str] = &["paths", "target", "select", "extend-select", "ignore", "rules"];
-const LEVELS: &[&str] = &["off", "info", "warning", "error"];
 
 /// Collects problems while walking the TOML tree.
 pub(super) struct Reader<'a> {
@@ -148,25 +144,26 @@ impl Reader<'_> {
     fn level(&mut self, text: &str, at: std::ops::Range<usize>) -> Option<Level> {
         let level = Level::parse(text);
         if level.is_none() {
-            let hint = crate::text::closest(text, LEVELS.iter().copied())
-                .map_or_else(|| format!("; one of: {}", LEVELS.join(", ")), |s| format!("; did you mean `{s}`?"));
+            let names: Vec<&str> = Level::ALL.iter().map(|l| l.as_str()).collect();
+            let hint = crate::text::closest(text, names.iter().copied())
+                .map_or_else(|| format!("; one of: {}", names.join(", ")), |s| format!("; did you mean `{s}`?"));
             self.problem(at, format!("unknown level `{text}`{hint}"));
         }
         level
     }
 
-    /// Reads the keys shared by the top level and overrides into `layer`; returns false for
-    /// a key it does not know.
-    pub(super) fn layer_key(&mut self, key: &str, value: &Spanned<DeValue<'_>>, layer: &mut Layer) -> bool {
-        match key {
-            "target" => layer.target = self.target(value),
-            "select" => layer.selection.select = Some(self.selectors(value, key)),
-            "extend-select" => layer.selection.extend_select = self.selectors(value, key),
-            "ignore" => layer.selection.ignore = self.selectors(value, key),
-            "rules" => self.rules(value, layer),
-            _ => return false,
+    /// Reads a key shared by the top level and overrides into `layer`. The other keys are
+    /// read by the file ([`super::file::parse`]) or by [`Reader::override_entry`].
+    pub(super) fn layer_key(&mut self, id: KeyId, value: &Spanned<DeValue<'_>>, layer: &mut Layer) {
+        let key = keys::key(id).key;
+        match id {
+            KeyId::Target => layer.target = self.target(value),
+            KeyId::Select => layer.selection.select = Some(self.selectors(value, key)),
+            KeyId::ExtendSelect => layer.selection.extend_select = self.selectors(value, key),
+            KeyId::Ignore => layer.selection.ignore = self.selectors(value, key),
+            KeyId::Rules => self.rules(value, layer),
+            KeyId::ListingBudget | KeyId::Overrides | KeyId::Paths => {}
         }
-        true
     }
 
     pub(super) fn override_entry(&mut self, value: &Spanned<DeValue<'_>>, index: usize) -> Option<Override> {
@@ -180,9 +177,20 @@ impl Reader<'_> {
         let mut has_paths = false;
         for (key, value) in in_file_order(table) {
             let name = key.get_ref().as_ref();
-            if name == "paths" {
+            let Some(found) = keys::override_key(name) else {
+                if keys::top_key(name).is_some() {
+                    self.problem(
+                        key.span(),
+                        format!("`{name}` applies to the whole run: set it at the top of the file"),
+                    );
+                } else {
+                    self.unknown_key(key, &keys::override_names(), &format!("in `[[overrides]]` #{}", index + 1));
+                }
+                continue;
+            };
+            if found.id == KeyId::Paths {
                 has_paths = true;
-                for (pattern, span) in self.strings(value, "paths") {
+                for (pattern, span) in self.strings(value, name) {
                     match GlobBuilder::new(&pattern).literal_separator(true).build() {
                         Ok(glob) => {
                             builder.add(glob);
@@ -191,10 +199,8 @@ impl Reader<'_> {
                         Err(err) => self.problem(span, format!("bad glob `{pattern}`: {}", err.kind())),
                     }
                 }
-            } else if name == "listing-budget" {
-                self.problem(key.span(), "`listing-budget` applies to the whole run: set it at the top of the file");
-            } else if !self.layer_key(name, value, &mut layer) {
-                self.unknown_key(key, OVERRIDE_KEYS, &format!("in `[[overrides]]` #{}", index + 1));
+            } else {
+                self.layer_key(found.id, value, &mut layer);
             }
         }
         if !has_paths {

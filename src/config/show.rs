@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use crate::lint::rules;
 
+use super::keys::{KeyId, key};
 use super::options::RULE_OPTIONS;
 use super::provider::Resolved;
 
@@ -28,9 +29,9 @@ pub fn render_effective(shown: &str, resolved: &Resolved) -> String {
     if settings.decision_everywhere() {
         let _ = writeln!(out, "# decision rules apply to every skill (the decision group is selected)");
     }
-    let _ = writeln!(out, "\ntarget = \"{}\"", settings.target.as_str());
-    let _ = writeln!(out, "listing-budget = {}", settings.options.listing_budget);
-    let _ = writeln!(out, "\n[rules]");
+    let _ = writeln!(out, "\n{} = \"{}\"", key(KeyId::Target).key, settings.target.as_str());
+    let _ = writeln!(out, "{} = {}", key(KeyId::ListingBudget).key, settings.options.listing_budget);
+    let _ = writeln!(out, "\n[{}]", key(KeyId::Rules).key);
     let width = rules().iter().map(|r| r.meta().name.len()).max().unwrap_or(0);
     for (index, rule) in rules().iter().enumerate() {
         let meta = rule.meta();

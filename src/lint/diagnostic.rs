@@ -44,6 +44,9 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, from off to error.
+    pub const ALL: [Level; 4] = [Level::Off, Level::Info, Level::Warning, Level::Error];
+
     /// The severity of findings at this level, `None` when off.
     pub fn severity(self) -> Option<Severity> {
         match self {

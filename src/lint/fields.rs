@@ -42,6 +42,13 @@ impl Field {
         self.spec || target == Target::ClaudeCode
     }
 
+    /// True when a list is tolerated where [`Field::type_on`] says string: `allowed-tools` on
+    /// `spec` and `api`, where a list breaks the specification's wording but every reader
+    /// takes it (`allowed-tools-form` warns; `field-type` lets it pass).
+    pub fn list_tolerated_on(&self, target: Target) -> bool {
+        self.key == "allowed-tools" && target != Target::ClaudeCode
+    }
+
     /// The type the key takes on `target`.
     pub fn type_on(&self, target: Target) -> FieldType {
         match target {

@@ -15,7 +15,7 @@ use crate::lint::{FileResult, LintRun, Severity};
 pub use github::Github;
 pub use json::{Json, JsonLines};
 pub use sarif::Sarif;
-pub use text::Text;
+pub use text::{Text, plural};
 
 /// Totals of a run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]

@@ -109,6 +109,7 @@ impl Reporter for Text {
     }
 }
 
-fn plural(count: usize, one: &str, many: &str) -> String {
+/// `count` and the noun in the number it takes: `1 file`, `2 files`.
+pub fn plural(count: usize, one: &str, many: &str) -> String {
     format!("{count} {}", if count == 1 { one } else { many })
 }

@@ -71,6 +71,14 @@ impl Frontmatter {
         self.document.as_ref()?.root.as_ref().filter(|r| r.as_map().is_some())
     }
 
+    /// The frontmatter as JSON typed as an editor's YAML server types it (see
+    /// [`yaml::to_json`]); an empty frontmatter is an empty object. `None` when the YAML
+    /// could not be read.
+    pub fn to_json(&self) -> Option<serde_json::Value> {
+        let document = self.document.as_ref()?;
+        Some(document.root.as_ref().map_or_else(|| serde_json::Value::Object(Default::default()), yaml::to_json))
+    }
+
     /// True when the frontmatter was read and is a mapping (or empty).
     pub fn is_usable(&self) -> bool {
         self.error.is_none()

@@ -24,6 +24,9 @@ declare_rule! {
     }
 }
 
+/// The most characters `compatibility` may have.
+pub const COMPATIBILITY_LIMIT: usize = 500;
+
 impl Rule for CompatibilityTooLong {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -32,9 +35,12 @@ impl Rule for CompatibilityTooLong {
     fn check(&self, cx: &mut Checker<'_>) {
         let Some(field) = cx.skill.frontmatter.str_field("compatibility") else { return };
         let length = field.value.chars().count();
-        if length > 500 {
-            cx.report(field.key_span, format!("compatibility is {length} characters long; the limit is 500"))
-                .help("name the requirements briefly; explain them in the body");
+        if length > COMPATIBILITY_LIMIT {
+            cx.report(
+                field.key_span,
+                format!("compatibility is {length} characters long; the limit is {COMPATIBILITY_LIMIT}"),
+            )
+            .help("name the requirements briefly; explain them in the body");
         }
     }
 }

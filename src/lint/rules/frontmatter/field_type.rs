@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::lint::fields::{self, FieldType};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::{Checker, Level, Target};
+use crate::lint::{Checker, Level};
 use crate::yaml::{Node, ScalarKind, Value};
 
 declare_rule! {
@@ -44,9 +44,7 @@ impl Rule for FieldTypeRule {
             let Some(key) = entry.key.as_str() else { continue };
             let Some(field) = fields::field(key).filter(|f| f.known_on(target)) else { continue };
             // name, metadata and a spec-target allowed-tools list have rules of their own.
-            if key == "name"
-                || key == "metadata"
-                || (key == "allowed-tools" && target != Target::ClaudeCode && entry.value.as_seq().is_some())
+            if key == "name" || key == "metadata" || (field.list_tolerated_on(target) && entry.value.as_seq().is_some())
             {
                 continue;
             }

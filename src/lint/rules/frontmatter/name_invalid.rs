@@ -31,6 +31,9 @@ declare_rule! {
     }
 }
 
+/// The most characters a name may have (after NFKC normalisation).
+pub const NAME_LIMIT: usize = 64;
+
 /// The problems of a skill name, in the reference validator's terms (empty when valid).
 pub fn name_problems(name: &str) -> Vec<String> {
     let normalized: String = name.trim().nfkc().collect();
@@ -39,8 +42,8 @@ pub fn name_problems(name: &str) -> Vec<String> {
         return problems;
     }
     let length = normalized.chars().count();
-    if length > 64 {
-        problems.push(format!("is {length} characters long; the limit is 64"));
+    if length > NAME_LIMIT {
+        problems.push(format!("is {length} characters long; the limit is {NAME_LIMIT}"));
     }
     if normalized != normalized.to_lowercase() {
         problems.push("must be lowercase".to_string());
@@ -70,7 +73,7 @@ pub fn suggest_name(name: &str) -> Option<String> {
             out.push(c);
         }
     }
-    let out = out.trim_end_matches('-').chars().take(64).collect::<String>().trim_end_matches('-').to_string();
+    let out = out.trim_end_matches('-').chars().take(NAME_LIMIT).collect::<String>().trim_end_matches('-').to_string();
     (!out.is_empty() && out != name).then_some(out)
 }
 

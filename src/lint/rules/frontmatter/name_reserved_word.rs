@@ -23,7 +23,8 @@ declare_rule! {
     }
 }
 
-const RESERVED: [&str; 2] = ["anthropic", "claude"];
+/// Words the Claude platform refuses in a name.
+pub const RESERVED: [&str; 2] = ["anthropic", "claude"];
 
 impl Rule for NameReservedWord {
     fn meta(&self) -> &'static RuleMeta {
