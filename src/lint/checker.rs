@@ -90,14 +90,7 @@ impl<'a> Checker<'a> {
 
     /// Reports a finding at `span`; chain `.help(..)` and `.fix(..)` on the result.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        self.diagnostics.push(Diagnostic {
-            rule: self.rule,
-            severity: self.severity,
-            message: message.into(),
-            span,
-            help: None,
-            fix: None,
-        });
+        self.diagnostics.push(Diagnostic::new(self.rule, self.severity, span, message));
         self.diagnostics.last_mut().expect("just pushed")
     }
 

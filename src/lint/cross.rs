@@ -80,17 +80,7 @@ impl<'a> CrossChecker<'a> {
 
     /// Reports a finding in skill `index` at `span`.
     pub fn report(&mut self, index: usize, span: Span, message: impl Into<String>) -> &mut Diagnostic {
-        self.out.push((
-            index,
-            Diagnostic {
-                rule: self.rule,
-                severity: self.severity,
-                message: message.into(),
-                span,
-                help: None,
-                fix: None,
-            },
-        ));
+        self.out.push((index, Diagnostic::new(self.rule, self.severity, span, message)));
         &mut self.out.last_mut().expect("just pushed").1
     }
 

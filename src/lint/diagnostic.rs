@@ -142,6 +142,11 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// A finding of `rule` at `span`, with no help or fix yet.
+    pub fn new(rule: &'static RuleMeta, severity: Severity, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic { rule, severity, message: message.into(), span, help: None, fix: None }
+    }
+
     /// Sets the help text.
     pub fn help(&mut self, help: impl Into<String>) -> &mut Self {
         self.help = Some(help.into());

@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
-use crate::skill::Span;
-use crate::yaml::ScalarKind;
+
+use super::report_missing_or_empty;
 
 declare_rule! {
     /// ## What it does
@@ -36,23 +36,7 @@ impl Rule for DescriptionMissing {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let fm = &cx.skill.frontmatter;
-        if !fm.is_usable() || fm.document.is_none() {
-            return;
-        }
         const HELP: &str = "say what the skill does and when to use it, such as `description: Extracts tables from PDFs. Use when a PDF is attached.`";
-        match fm.entry("description") {
-            None => {
-                let at = cx.skill.split.open.unwrap_or(Span::empty(0));
-                cx.report(at, "the frontmatter has no `description`").help(HELP);
-            }
-            Some(entry) => {
-                let empty = matches!(entry.value.scalar_kind(), Some(ScalarKind::Null))
-                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty());
-                if empty {
-                    cx.report(entry.key.span, "`description` is empty").help(HELP);
-                }
-            }
-        }
+        report_missing_or_empty(cx, "description", HELP.to_string(), HELP.to_string());
     }
 }

@@ -1,8 +1,8 @@
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
-use crate::skill::Span;
-use crate::yaml::ScalarKind;
+
+use super::report_missing_or_empty;
 
 declare_rule! {
     /// ## What it does
@@ -34,24 +34,8 @@ impl Rule for NameMissing {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let fm = &cx.skill.frontmatter;
-        if !fm.is_usable() || fm.document.is_none() {
-            return;
-        }
         let suggestion =
             cx.skill.dir_name.as_deref().map_or(String::new(), |d| format!(" (the folder's name: `name: {d}`)"));
-        match fm.entry("name") {
-            None => {
-                let at = cx.skill.split.open.unwrap_or(Span::empty(0));
-                cx.report(at, "the frontmatter has no `name`").help(format!("add a name{suggestion}"));
-            }
-            Some(entry) => {
-                let empty = matches!(entry.value.scalar_kind(), Some(ScalarKind::Null))
-                    || entry.value.as_str().is_some_and(|s| s.trim().is_empty());
-                if empty {
-                    cx.report(entry.key.span, "`name` is empty").help(format!("set a name{suggestion}"));
-                }
-            }
-        }
+        report_missing_or_empty(cx, "name", format!("add a name{suggestion}"), format!("set a name{suggestion}"));
     }
 }

@@ -3,7 +3,7 @@ use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 use crate::skill::LinkKind;
 
-use super::local::{local_path, resolve, skill_dir};
+use super::local::{local_links, skill_dir};
 
 declare_rule! {
     /// ## What it does
@@ -37,9 +37,7 @@ impl Rule for LinkTargetMissing {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let dir = skill_dir(cx.skill);
-        for link in cx.skill.body.links.iter().filter(|l| l.kind != LinkKind::Autolink) {
-            let Some(path) = local_path(&link.dest) else { continue };
-            let target = resolve(&dir, &path);
+        for (link, path, target) in local_links(cx.skill, &dir) {
             if !target.starts_with(&dir) || cx.fs.exists(&target) {
                 continue;
             }

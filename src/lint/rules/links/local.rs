@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::lint::{Checker, FileSystem};
-use crate::skill::{LinkKind, QuickDoc, Skill, Span};
+use crate::skill::{Link, LinkKind, QuickDoc, Skill, Span};
 
 /// Reference files larger than this are not read.
 pub const MAX_REFERENCE_BYTES: u64 = 1 << 20;
@@ -217,6 +217,16 @@ pub fn skill_references(skill: &Skill, fs: &dyn FileSystem) -> Vec<Reference> {
         .into_iter()
         .filter(|r| r.target != normalize_path(&skill.path))
         .collect()
+}
+
+/// The skill's relative links and images, each with its decoded path and the target it
+/// resolves to from the skill's folder (`dir`).
+pub fn local_links<'a>(skill: &'a Skill, dir: &'a Path) -> impl Iterator<Item = (&'a Link, String, PathBuf)> + 'a {
+    skill.body.links.iter().filter(|l| l.kind != LinkKind::Autolink).filter_map(move |link| {
+        let path = local_path(&link.dest)?;
+        let target = resolve(dir, &path);
+        Some((link, path, target))
+    })
 }
 
 /// The folder holding the skill file.
