@@ -216,6 +216,14 @@ fn new_scaffolds_placeholders_and_refuses_an_existing_folder() {
     assert!(std::fs::read_to_string(folder.join("skill.yaml")).unwrap().contains("[TODO:"));
     let check = skillsmith(dir.path(), &["render", "--check", ".claude/skills/choosing-things"]);
     assert_eq!(check.status.code(), Some(0), "the scaffold's SKILL.md is its spec's rendering");
+    for template in ["decision", "procedural", "minimal"] {
+        let name = format!("scaffold-{template}");
+        let made = skillsmith(dir.path(), &["new", &name, "--template", template]);
+        assert_eq!(made.status.code(), Some(0), "{}", stderr(&made));
+        let lint = skillsmith(dir.path(), &["lint", &format!(".claude/skills/{name}")]);
+        assert_eq!(lint.status.code(), Some(1), "{template}: a scaffold fails lint until it is written");
+        assert!(stdout(&lint).contains("error[SK700]"), "{template}: the placeholders are flagged:\n{}", stdout(&lint));
+    }
 
     let again = skillsmith(dir.path(), &["new", "choosing-things"]);
     assert_eq!(again.status.code(), Some(2));
