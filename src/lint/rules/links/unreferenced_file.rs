@@ -41,20 +41,11 @@ impl Rule for UnreferencedFile {
             return;
         }
         let files = cx.fs.files_under(&references, MAX_FILES);
-        let texts: Vec<(usize, String)> = files
-            .iter()
-            .enumerate()
-            .filter_map(|(i, f)| Some((i, cx.fs.read_text(&references.join(f), MAX_REFERENCE_BYTES)?)))
-            .collect();
-        let skill_text = cx.text();
+        let names: Vec<String> =
+            files.iter().map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()).collect();
+        let mentioned = mentioned_names(cx, &references, &files, &names);
         for (index, file) in files.iter().enumerate() {
-            let Some(name) = file.file_name().map(|n| n.to_string_lossy().into_owned()) else { continue };
-            if name.starts_with('.') {
-                continue;
-            }
-            let mentioned =
-                skill_text.contains(&name) || texts.iter().any(|(other, text)| *other != index && text.contains(&name));
-            if mentioned {
+            if names[index].is_empty() || names[index].starts_with('.') || mentioned[index] {
                 continue;
             }
             let shown = format!("references/{}", file.to_string_lossy().replace('\\', "/"));
@@ -65,7 +56,36 @@ impl Rule for UnreferencedFile {
     }
 }
 
-/// Where to report: the "References" heading, else the title, else the body's first line.
+/// Which of `names` SKILL.md or another file under `references` mentions: one pass of an
+/// Aho-Corasick automaton over each text, so many files cost linear time, not a product.
+fn mentioned_names(
+    cx: &Checker<'_>,
+    references: &std::path::Path,
+    files: &[std::path::PathBuf],
+    names: &[String],
+) -> Vec<bool> {
+    let mut mentioned = vec![false; names.len()];
+    let Ok(automaton) = aho_corasick::AhoCorasick::new(names.iter().filter(|n| !n.is_empty())) else {
+        return vec![true; names.len()];
+    };
+    let pattern_to_file: Vec<usize> = (0..names.len()).filter(|&i| !names[i].is_empty()).collect();
+    let mut mark = |text: &str, own: Option<usize>| {
+        for found in automaton.find_overlapping_iter(text) {
+            let file = pattern_to_file[found.pattern().as_usize()];
+            if Some(file) != own {
+                mentioned[file] = true;
+            }
+        }
+    };
+    mark(cx.text(), None);
+    for (index, file) in files.iter().enumerate() {
+        if let Some(text) = cx.fs.read_text(&references.join(file), MAX_REFERENCE_BYTES) {
+            mark(&text, Some(index));
+        }
+    }
+    mentioned
+}
+
 fn anchor(cx: &Checker<'_>) -> Span {
     let sections = &cx.skill.body.sections;
     let titled =
