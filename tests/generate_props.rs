@@ -269,6 +269,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     explain: None,
                     requires: None,
                     otherwise: None,
+                    outcome: None,
                 })],
                 bands: vec![located(Band {
                     name: located("size".into()),

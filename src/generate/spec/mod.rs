@@ -5,13 +5,14 @@
 //! at its line with the valid names. A spec holds the frontmatter, prose parts shared by all
 //! templates, and typed parts: the decision logic of a decision skill as data (facts,
 //! criteria with checks, selection tables, formulas, bands, red flags, green lights, test
-//! cases) and the steps and pitfalls of a procedural one. Expressions are kept as text;
-//! [`expr`] only checks what they refer to.
+//! cases) and the steps and pitfalls of a procedural one. Expressions are kept as text,
+//! parsed and type-checked by [`crate::expr`] when the spec is read.
 
 mod content;
 mod decision;
-pub mod expr;
+mod fact_value;
 mod validate;
+mod validate_expr;
 mod validate_logic;
 
 use std::collections::BTreeMap;
@@ -23,11 +24,14 @@ use crate::yaml::Located;
 pub use content::{
     Block, Checklist, ChecklistItem, CodeBlock, Example, Part, Pitfall, Section, Slot, Step, Table, TradeOff, TradeOffs,
 };
+pub use fact_value::{FactError, read_number};
+pub use validate_expr::fact_type;
+pub use validate_logic::check_expectation;
 pub use decision::{
     Band, BandRow, Calculations, Criterion, Expectation, Fact, FactType, FactValue, Formula, GreenLight, Outcome,
     RedFlag, Selection, SelectionRow, TestCase,
 };
-pub use validate::{BUILTIN_TEMPLATES, SpecError, TemplateRules, validate};
+pub use validate::{BUILTIN_TEMPLATES, SpecError, TemplateRules, locate_in_scalar, validate, validate_source};
 
 /// The version of the spec format this build reads and writes.
 pub const SPEC_VERSION: u32 = 1;

@@ -1,0 +1,1 @@
+//! Running a decision spec's logic.
