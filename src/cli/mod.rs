@@ -2,6 +2,7 @@
 
 mod baseline;
 mod config;
+mod decide;
 mod generate;
 mod lint;
 mod rules;
@@ -38,6 +39,10 @@ pub enum Command {
     Init(config::InitArgs),
     /// Print the effective settings for a path (config, overrides and flags applied).
     Config(config::ConfigArgs),
+    /// Run decision skills' scenarios: the spec's test cases and SKILL_DIR/scenarios/*.yaml.
+    Test(decide::TestArgs),
+    /// Run a use case through a decision skill: criteria, method, ROI, red flags, GO/NO-GO.
+    Evaluate(decide::EvaluateArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -53,6 +58,8 @@ pub fn main() -> ExitCode {
         Command::Generate(command) => generate::run(command),
         Command::Init(args) => config::init(args),
         Command::Config(args) => config::show(args),
+        Command::Test(args) => decide::test(args),
+        Command::Evaluate(args) => decide::evaluate(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
