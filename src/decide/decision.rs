@@ -101,11 +101,20 @@ pub struct SelectionResult {
     /// The answer: the chosen row's cell in the result column.
     pub answer: Option<String>,
     /// The chosen row's cells, column by column.
-    pub row: Vec<(String, String)>,
+    pub row: Vec<Cell>,
     /// The rule of the chosen row, as written (`otherwise` for a fallback row).
     pub rule: Option<String>,
     /// The facts it needs and lacks.
     pub missing: Vec<String>,
+}
+
+/// A cell of a chosen row.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Cell {
+    /// Its column's header.
+    pub column: String,
+    /// Its text.
+    pub value: String,
 }
 
 /// How a formula came out.
@@ -230,7 +239,7 @@ impl Decision {
     pub fn guidance(&self) -> String {
         let mut parts: Vec<&str> = self.reasons.iter().map(|r| r.text.as_str()).collect();
         for selection in &self.selections {
-            parts.extend(selection.row.iter().map(|(_, cell)| cell.as_str()));
+            parts.extend(selection.row.iter().map(|cell| cell.value.as_str()));
         }
         parts.extend(self.bands.iter().filter_map(|b| b.meaning.as_deref()));
         parts.extend(self.formulas.iter().filter_map(|f| f.otherwise.as_deref().filter(|_| f.status == FormulaStatus::Otherwise)));

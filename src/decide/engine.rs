@@ -9,7 +9,7 @@ use crate::generate::quantity::format_figure;
 use crate::generate::spec::{Band, Criterion, Formula, GreenLight, Outcome, RedFlag, Selection, Spec};
 
 use super::decision::{
-    BandResult, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag, Reason,
+    BandResult, Cell, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag, Reason,
     SelectionResult, SelectionStatus,
 };
 use super::outcome::conclude;
@@ -278,7 +278,12 @@ fn selection((selection, rows): &(&Selection, Vec<Option<Expr>>), known: &Known<
             Ok(true) => {
                 result.status = SelectionStatus::Chosen;
                 result.answer = result_column.and_then(|c| row.cells.get(c)).cloned();
-                result.row = selection.columns.iter().cloned().zip(row.cells.iter().cloned()).collect();
+                result.row = selection
+                    .columns
+                    .iter()
+                    .zip(&row.cells)
+                    .map(|(column, value)| Cell { column: column.clone(), value: value.clone() })
+                    .collect();
                 result.rule = Some(row.when.as_ref().map_or_else(|| "otherwise".to_string(), |w| one_line(w)));
             }
             Err(EvalError::Missing(names)) => {

@@ -8,15 +8,19 @@
 //! - [`scenario`]: scenarios (the spec's test cases and `scenarios/*.yaml`) and their
 //!   comparison with the expected results;
 //! - [`use_case`]: reading a use-case file through the spec's `use-case` part;
-//! - [`report`]: the text of `skillsmith test` and `skillsmith evaluate`.
+//! - [`report`]: the text of `skillsmith test`; [`show`]: the text of `skillsmith evaluate`;
+//! - [`suite`]: a skill's scenarios gathered (from a folder or a shipped skill) and run.
 
 pub mod decision;
 pub mod engine;
 mod outcome;
 pub mod report;
 pub mod scenario;
+pub mod show;
 pub mod statements;
 pub mod suite;
+pub mod use_case;
+pub mod use_case_template;
 
 pub use decision::Decision;
 pub use engine::Logic;

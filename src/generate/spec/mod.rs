@@ -11,9 +11,11 @@
 mod content;
 mod decision;
 mod fact_value;
+mod use_case;
 mod validate;
 mod validate_expr;
 mod validate_logic;
+mod validate_use_case;
 
 use std::collections::BTreeMap;
 
@@ -25,8 +27,10 @@ pub use content::{
     Block, Checklist, ChecklistItem, CodeBlock, Example, Part, Pitfall, Section, Slot, Step, Table, TradeOff, TradeOffs,
 };
 pub use fact_value::{FactError, read_number};
+pub use use_case::{UseCaseField, UseCaseSection, column_key, key_title};
 pub use validate_expr::fact_type;
 pub use validate_logic::check_expectation;
+pub use validate_use_case::RESERVED_KEYS;
 pub use decision::{
     Band, BandRow, Calculations, Criterion, Expectation, Fact, FactType, FactValue, Formula, GreenLight, Outcome,
     RedFlag, Selection, SelectionRow, TestCase,
@@ -79,6 +83,9 @@ pub struct Spec {
     /// Checklists.
     #[serde(default)]
     pub checklists: Vec<Located<Checklist>>,
+    /// The use-case file `skillsmith evaluate` reads: sections of fields mapped to facts.
+    #[serde(default)]
+    pub use_case: Option<Located<Part<UseCaseSection>>>,
     /// The ordered steps of a procedure.
     #[serde(default)]
     pub steps: Option<Located<Part<Step>>>,
@@ -158,6 +165,7 @@ impl Spec {
             (Slot::TradeOffs, self.trade_offs.is_some()),
             (Slot::Calculations, self.calculations.is_some()),
             (Slot::Checklists, !self.checklists.is_empty()),
+            (Slot::UseCase, self.use_case.is_some()),
             (Slot::Steps, self.steps.is_some()),
             (Slot::RedFlags, self.red_flags.is_some()),
             (Slot::GreenLights, self.green_lights.is_some()),

@@ -10,7 +10,7 @@ use crate::lint::rules::frontmatter::name_invalid::{name_problems, suggest_name}
 use crate::yaml::Located;
 
 use super::content::{Block, Section, Slot, Table};
-use super::validate_logic;
+use super::{validate_logic, validate_use_case};
 use super::{SPEC_VERSION, Spec};
 
 /// A problem in a spec, at a place.
@@ -67,6 +67,7 @@ pub const BUILTIN_TEMPLATES: [TemplateRules; 3] = [
             TradeOffs,
             Calculations,
             Checklists,
+            UseCase,
             RedFlags,
             GreenLights,
             Examples,
@@ -112,6 +113,7 @@ impl TemplateRules {
             TradeOffs,
             Calculations,
             Checklists,
+            UseCase,
             Steps,
             RedFlags,
             GreenLights,
@@ -183,6 +185,7 @@ pub fn validate_source(spec: &mut Spec, rules: &TemplateRules, source: Option<&s
     check_slots(spec, rules, &mut errors);
     check_sections(&spec.sections, rules, 2, &mut errors);
     validate_logic::check(spec, &mut errors);
+    validate_use_case::check(spec, &mut errors);
     let mut errors = errors.list;
     errors.sort_by_key(|e| (e.line, e.column));
     errors
