@@ -186,7 +186,12 @@ impl<'s> Logic<'s> {
                 not_computed(&mut result, format!("`{}` does not hold: {}", one_line(&r_text(formula)), known.shown(r)));
                 false
             }
-            Some((_, Err(EvalError::Missing(names)))) => {
+            Some((_, Err(EvalError::Missing(mut names)))) => {
+                if let Err(EvalError::Missing(more)) = known.eval(expr) {
+                    names.extend(more);
+                    names.sort();
+                    names.dedup();
+                }
                 result.missing = names;
                 false
             }
