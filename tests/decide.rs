@@ -93,9 +93,8 @@ fn the_shipped_scenarios_cover_every_branch() {
     for selection in spec.selections.iter().flat_map(|p| &p.items) {
         for answer in selection.answers() {
             let chosen = all.iter().any(|(_, d)| {
-                d.selection(&selection.name).is_some_and(|s| {
-                    s.status == SelectionStatus::Chosen && s.answer.as_deref() == Some(answer)
-                })
+                d.selection(&selection.name)
+                    .is_some_and(|s| s.status == SelectionStatus::Chosen && s.answer.as_deref() == Some(answer))
             });
             assert!(chosen, "no scenario reaches `{}` = {answer}", selection.name.value);
         }
@@ -103,7 +102,8 @@ fn the_shipped_scenarios_cover_every_branch() {
     // Each band's every row.
     for band in spec.calculations.iter().flat_map(|c| &c.bands) {
         for row in &band.rows {
-            let hit = all.iter().any(|(_, d)| d.band(&band.name).is_some_and(|b| b.label.as_deref() == Some(&row.label)));
+            let hit =
+                all.iter().any(|(_, d)| d.band(&band.name).is_some_and(|b| b.label.as_deref() == Some(&row.label)));
             assert!(hit, "no scenario falls in the `{}` band's {}", band.name.value, row.label);
         }
     }
@@ -196,7 +196,8 @@ fn probe() -> Spec {
 }
 
 fn decide(spec: &Spec, facts: &[(&str, skillsmith::expr::Value)]) -> Decision {
-    let facts: BTreeMap<String, skillsmith::expr::Value> = facts.iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
+    let facts: BTreeMap<String, skillsmith::expr::Value> =
+        facts.iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
     Logic::new(spec).unwrap().decide(&facts, &[])
 }
 
@@ -248,8 +249,8 @@ fn facts_that_reach_no_row_are_a_gap_in_the_skill() {
 
 #[test]
 fn a_formula_dividing_by_a_variable_must_state_its_otherwise() {
-    let text =
-        PROBE.replace("      requires: high >= low\n      otherwise: no ratio without a spread\n      outcome: no-go\n", "");
+    let text = PROBE
+        .replace("      requires: high >= low\n      otherwise: no ratio without a spread\n      outcome: no-go\n", "");
     let (_dir, templates) = probe_templates();
     let Err(LoadError::Invalid { errors, .. }) = parse_spec(&text, "probe.yaml", &templates) else { panic!() };
     let error = errors.iter().find(|e| e.message.contains("divides by a value that can be zero")).unwrap();

@@ -36,7 +36,8 @@ fn mutants(text: &str) -> Vec<(usize, String, String)> {
                 let Token::Number(number) = token else { continue };
                 let (start, end) = (value_start + span.start, value_start + span.end);
                 let mutated = format!("{}{}{}", &text[..start], raised(number), &text[end..]);
-                let what = format!("line {}: `{value}` with {} raised to {}", index + 1, &text[start..end], raised(number));
+                let what =
+                    format!("line {}: `{value}` with {} raised to {}", index + 1, &text[start..end], raised(number));
                 out.push((index + 1, what, mutated));
             }
         }

@@ -214,16 +214,25 @@ fn expression_errors_point_at_the_character_at_fault() {
         ("      check: \"repeat_ratio >= staleness_ok\"", "`>=` needs a number, but this is yes/no", "staleness_ok"),
         ("      check: repeat_ratio >= (30", "`(` is not closed", "(30"),
         ("      check: repeat_ratio >= 30 % 2", "unexpected `%`", "% 2"),
-        ("      check: repeat_ratio + instances >= 30", "mixes units: one side is in percent, the other in instances", "repeat_ratio +"),
+        (
+            "      check: repeat_ratio + instances >= 30",
+            "mixes units: one side is in percent, the other in instances",
+            "repeat_ratio +",
+        ),
         ("      check: repeat_ratio * 2", "gives a number in percent, but yes/no is needed", "repeat_ratio *"),
-        ("      check: >-\n        repeat_ratio >= 30 and\n        staleness_ok > 1", "`>` needs a number", "staleness_ok > 1"),
+        (
+            "      check: >-\n        repeat_ratio >= 30 and\n        staleness_ok > 1",
+            "`>` needs a number",
+            "staleness_ok > 1",
+        ),
     ];
     for (line, expected, pointed) in cases {
         let bad = good.replacen("      check: repeat_ratio >= 30", line, 1);
         let Err(LoadError::Invalid { errors, .. }) = parse_spec(&bad, "skill.yaml", &Templates::builtin()) else {
             panic!("{line}: accepted");
         };
-        let found = errors.iter().find(|e| e.message.contains(expected)).unwrap_or_else(|| panic!("{expected}: {errors:?}"));
+        let found =
+            errors.iter().find(|e| e.message.contains(expected)).unwrap_or_else(|| panic!("{expected}: {errors:?}"));
         let text_line = bad.lines().nth(found.line - 1).unwrap();
         let at: String = text_line.chars().skip(found.column - 1).collect();
         if pointed == "\n" {

@@ -148,6 +148,7 @@ fn base(template: &str, frontmatter: Frontmatter, title: String, summary: Option
         trade_offs: None,
         calculations: None,
         checklists: vec![],
+        use_case: None,
         steps: None,
         red_flags: None,
         green_lights: None,

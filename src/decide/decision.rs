@@ -69,8 +69,8 @@ pub struct CriterionResult {
     pub status: CheckStatus,
     /// The facts it needs and lacks.
     pub missing: Vec<String>,
-    /// The outcome when it fails.
-    pub outcome: Outcome,
+    /// The outcome it leads to when it fails.
+    pub outcome_if_fails: Outcome,
     /// The warning when it fails.
     pub red_flag: String,
     /// What to do when it fails.
@@ -242,7 +242,11 @@ impl Decision {
             parts.extend(selection.row.iter().map(|cell| cell.value.as_str()));
         }
         parts.extend(self.bands.iter().filter_map(|b| b.meaning.as_deref()));
-        parts.extend(self.formulas.iter().filter_map(|f| f.otherwise.as_deref().filter(|_| f.status == FormulaStatus::Otherwise)));
+        parts.extend(
+            self.formulas
+                .iter()
+                .filter_map(|f| f.otherwise.as_deref().filter(|_| f.status == FormulaStatus::Otherwise)),
+        );
         for flag in &self.red_flags {
             parts.extend([flag.why.as_str(), flag.instead.as_str()]);
         }

@@ -9,8 +9,8 @@ use crate::generate::quantity::format_figure;
 use crate::generate::spec::{Band, Criterion, Formula, GreenLight, Outcome, RedFlag, Selection, Spec};
 
 use super::decision::{
-    BandResult, Cell, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag, Reason,
-    SelectionResult, SelectionStatus,
+    BandResult, Cell, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag,
+    Reason, SelectionResult, SelectionStatus,
 };
 use super::outcome::conclude;
 use super::statements::{Statement, find_phrase};
@@ -156,7 +156,11 @@ impl<'s> Logic<'s> {
         shown.join(", ")
     }
 
-    fn formula(&self, (formula, expr, requires): &(&Formula, Expr, Option<Expr>), known: &mut Known<'_>) -> FormulaResult {
+    fn formula(
+        &self,
+        (formula, expr, requires): &(&Formula, Expr, Option<Expr>),
+        known: &mut Known<'_>,
+    ) -> FormulaResult {
         let mut result = FormulaResult {
             name: formula.name.value.clone(),
             title: formula.title.clone(),
@@ -183,7 +187,10 @@ impl<'s> Logic<'s> {
         let held = match requires.as_ref().map(|r| (r, known.eval(r))) {
             None | Some((_, Ok(Value::YesNo(true)))) => true,
             Some((r, Ok(_))) => {
-                not_computed(&mut result, format!("`{}` does not hold: {}", one_line(&r_text(formula)), known.shown(r)));
+                not_computed(
+                    &mut result,
+                    format!("`{}` does not hold: {}", one_line(&r_text(formula)), known.shown(r)),
+                );
                 false
             }
             Some((_, Err(EvalError::Missing(mut names)))) => {
@@ -244,7 +251,7 @@ fn criterion((criterion, check): &(&Criterion, Option<Expr>), known: &Known<'_>)
         shown: None,
         status: CheckStatus::Gap,
         missing: Vec::new(),
-        outcome: criterion.outcome,
+        outcome_if_fails: criterion.outcome,
         red_flag: criterion.red_flag.clone(),
         if_not: criterion.if_not.clone(),
     };

@@ -32,7 +32,7 @@ pub(super) fn conclude(decision: &mut Decision) {
                     "criterion {} fails (`{check}`: {shown}): {} {}",
                     criterion.name, criterion.red_flag, criterion.if_not
                 );
-                reasons.push(reason(criterion.outcome, text));
+                reasons.push(reason(criterion.outcome_if_fails, text));
             }
             CheckStatus::Unknown => missing.extend(criterion.missing.iter().cloned()),
             CheckStatus::Gap => decision.gaps.push(match &criterion.check {

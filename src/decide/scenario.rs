@@ -67,11 +67,22 @@ pub fn test_cases(spec: &Spec, spec_file: &str) -> Vec<Scenario> {
         .collect()
 }
 
+/// A scenario file that cannot be run: its title when it was read, and every problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unreadable {
+    /// The title, when the YAML was read.
+    pub title: String,
+    /// Each problem, located `label:line:column`.
+    pub problems: Vec<String>,
+}
+
 /// Reads the scenario file `label` (its path as shown) against `spec`: every problem of its
 /// YAML or of its expectation, located `label:line:column`.
-pub fn read_scenario(text: &str, label: &str, spec: &Spec) -> Result<Scenario, Vec<String>> {
-    let file: ScenarioFile = yaml::from_str(text, label)
-        .map_err(|err| vec![format!("{label}:{}:{}: {}", err.line, err.column, err.message)])?;
+pub fn read_scenario(text: &str, label: &str, spec: &Spec) -> Result<Scenario, Unreadable> {
+    let file: ScenarioFile = yaml::from_str(text, label).map_err(|err| Unreadable {
+        title: String::new(),
+        problems: vec![format!("{label}:{}:{}: {}", err.line, err.column, err.message)],
+    })?;
     let problems: Vec<String> = check_expectation(&file.expect, spec)
         .into_iter()
         .map(|e| match e.help {
@@ -80,7 +91,7 @@ pub fn read_scenario(text: &str, label: &str, spec: &Spec) -> Result<Scenario, V
         })
         .collect();
     if !problems.is_empty() {
-        return Err(problems);
+        return Err(Unreadable { title: file.title.value, problems });
     }
     Ok(Scenario {
         label: label.to_string(),
@@ -145,10 +156,10 @@ pub struct ScenarioResult {
 
 impl ScenarioResult {
     /// A scenario that could not be read.
-    pub fn broken(label: &str, errors: Vec<String>) -> ScenarioResult {
+    pub fn broken(label: &str, title: String, errors: Vec<String>) -> ScenarioResult {
         ScenarioResult {
             label: label.to_string(),
-            title: String::new(),
+            title,
             verdict: Verdict::Error,
             comparisons: Vec::new(),
             gaps: Vec::new(),
@@ -285,7 +296,10 @@ fn compare(expect: &Expectation, decision: &Decision) -> Vec<Comparison> {
         let (actual, ok) = match decision.formula(name) {
             Some(f) if f.status == FormulaStatus::Computed => {
                 let actual = f.value.unwrap_or(f64::NAN);
-                (format_figure(actual), (actual - value.value).abs() <= tolerance * value.value.abs().max(f64::MIN_POSITIVE))
+                (
+                    format_figure(actual),
+                    (actual - value.value).abs() <= tolerance * value.value.abs().max(f64::MIN_POSITIVE),
+                )
             }
             Some(f) if f.status == FormulaStatus::Unknown => (needs(&f.missing), false),
             Some(f) => (format!("not computed: {}", f.note.as_deref().unwrap_or_default()), false),
@@ -296,7 +310,12 @@ fn compare(expect: &Expectation, decision: &Decision) -> Vec<Comparison> {
     let guidance = decision.guidance().to_lowercase();
     for mention in &expect.mentions {
         let found = guidance.contains(&mention.to_lowercase());
-        row("mentions".into(), format!("\"{mention}\""), if found { "mentioned" } else { "not mentioned" }.into(), found);
+        row(
+            "mentions".into(),
+            format!("\"{mention}\""),
+            if found { "mentioned" } else { "not mentioned" }.into(),
+            found,
+        );
     }
     rows
 }

@@ -66,7 +66,7 @@ fn criteria(out: &mut String, decision: &Decision) {
         };
         let _ = writeln!(out, "  {} {:width$}  {detail}", mark(c.status), c.name);
         if c.status == CheckStatus::Fail {
-            let _ = writeln!(out, "      {} {} ({})", c.red_flag, c.if_not, outcome_word(c.outcome));
+            let _ = writeln!(out, "      {} {} ({})", c.red_flag, c.if_not, outcome_word(c.outcome_if_fails));
         }
     }
 }
@@ -127,7 +127,7 @@ fn calculations(out: &mut String, decision: &Decision) {
         let _ = writeln!(out, "      {line}");
     }
     for b in &decision.bands {
-        let _ = writeln!(out, "  {}: {}", b.title, b.of);
+        let _ = writeln!(out, "  {}: band of {}", b.title, b.of);
         let line = match (&b.label, b.value) {
             (Some(label), Some(value)) => {
                 let outcome = b.outcome.map(|o| format!(" ({})", outcome_word(o))).unwrap_or_default();

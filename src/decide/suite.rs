@@ -103,10 +103,10 @@ impl SkillSource {
             test_cases(spec, SPEC_FILE).iter().map(|scenario| run(&logic, scenario)).collect();
         for (label, text) in &self.scenario_files {
             let result = match text {
-                Err(message) => ScenarioResult::broken(label, vec![message.clone()]),
+                Err(message) => ScenarioResult::broken(label, String::new(), vec![message.clone()]),
                 Ok(text) => match read_scenario(text, label, spec) {
                     Ok(scenario) => run(&logic, &scenario),
-                    Err(problems) => ScenarioResult::broken(label, problems),
+                    Err(unreadable) => ScenarioResult::broken(label, unreadable.title, unreadable.problems),
                 },
             };
             results.push(result);

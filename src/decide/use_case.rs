@@ -5,9 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::expr::Value;
-use crate::generate::spec::{
-    Fact, FactType, FactValue, RESERVED_KEYS, Spec, UseCaseField, UseCaseSection, column_key,
-};
+use crate::generate::spec::{Fact, FactType, FactValue, RESERVED_KEYS, Spec, UseCaseField, UseCaseSection, column_key};
 use crate::skill::LineIndex;
 use crate::text::closest;
 use crate::yaml::{self, Limits, Node, ScalarKind};
@@ -105,7 +103,8 @@ impl Reader<'_> {
         for entry in root.as_map().unwrap_or_default() {
             let key = entry.key.as_str().unwrap_or_default();
             if !keys.contains(&key) {
-                let near = closest(key, keys.iter().copied()).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+                let near =
+                    closest(key, keys.iter().copied()).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 self.error(&entry.key, format!("`{key}` is not a section of this use case{near}"));
             }
         }
@@ -114,10 +113,7 @@ impl Reader<'_> {
         }
         for section in sections {
             match root.get(&section.key) {
-                None => self.error(
-                    root,
-                    format!("the section `{}` ({}) is missing", section.key.value, section.title),
-                ),
+                None => self.error(root, format!("the section `{}` ({}) is missing", section.key.value, section.title)),
                 Some(node) if section.fields.is_empty() => self.text(node, &section.key, true),
                 Some(node) => self.fields(node, section),
             }
@@ -162,7 +158,8 @@ impl Reader<'_> {
         for entry in entries {
             let key = entry.key.as_str().unwrap_or_default();
             if !keys.contains(&key) {
-                let near = closest(key, keys.iter().copied()).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
+                let near =
+                    closest(key, keys.iter().copied()).map(|n| format!("; did you mean `{n}`?")).unwrap_or_default();
                 self.error(&entry.key, format!("`{}.{key}` is not a field of this use case{near}", section.key.value));
             }
         }

@@ -17,7 +17,13 @@ pub fn empty_use_case(spec: &Spec, skill: &str, file: &str) -> Option<String> {
     out.push_str("title: \"\"\n");
     for (index, section) in part.items.iter().enumerate() {
         out.push('\n');
-        let _ = writeln!(out, "# {}. {}{}", index + 1, one_line(&section.title), section.hint.as_deref().map(|h| format!(": {}", one_line(h))).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "# {}. {}{}",
+            index + 1,
+            one_line(&section.title),
+            section.hint.as_deref().map(|h| format!(": {}", one_line(h))).unwrap_or_default()
+        );
         if let Some(example) = &section.example {
             let _ = writeln!(out, "# e.g. {}", one_line(example));
         }

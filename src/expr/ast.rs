@@ -160,7 +160,9 @@ impl Expr {
         match &self.kind {
             ExprKind::Number(_) | ExprKind::Text(_) | ExprKind::YesNo(_) | ExprKind::Name(_) => {}
             ExprKind::Negate(inner) | ExprKind::Not(inner) | ExprKind::Group(inner) => inner.walk(visit),
-            ExprKind::Arithmetic(_, left, right) | ExprKind::Compare(_, left, right) | ExprKind::Logic(_, left, right) => {
+            ExprKind::Arithmetic(_, left, right)
+            | ExprKind::Compare(_, left, right)
+            | ExprKind::Logic(_, left, right) => {
                 left.walk(visit);
                 right.walk(visit);
             }

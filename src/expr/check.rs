@@ -268,7 +268,10 @@ mod tests {
         ] {
             check_text(text, yes_no).unwrap_or_else(|e| panic!("{text}: {e:?}"));
         }
-        assert_eq!(check_text("cost + saving", Some(&Type::number())).unwrap(), Type::Number { unit: Some("USD".into()) });
+        assert_eq!(
+            check_text("cost + saving", Some(&Type::number())).unwrap(),
+            Type::Number { unit: Some("USD".into()) }
+        );
         assert_eq!(check_text("cost / saving", None).unwrap(), Type::number());
         assert_eq!(check_text("cost / 2", None).unwrap(), Type::Number { unit: Some("USD".into()) });
     }

@@ -72,7 +72,8 @@ pub fn tokenize(expr: &str) -> Result<Vec<Spanned<'_>>, ExprError> {
                 .filter(|n: &f64| n.is_finite())
                 .ok_or_else(|| ExprError::new(start..i, format!("`{written}` is not a number")))?;
             if bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_') {
-                let end = i + expr[i..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(expr.len() - i);
+                let end =
+                    i + expr[i..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(expr.len() - i);
                 return Err(ExprError::new(
                     start..end,
                     format!("`{}` is not a number; units belong to facts, not to numbers", &expr[start..end]),

@@ -19,7 +19,10 @@ pub const MAX_TOKENS: usize = 1_000;
 pub fn parse(text: &str) -> Result<Expr, ExprError> {
     let tokens = tokenize(text)?;
     if tokens.len() > MAX_TOKENS {
-        return Err(ExprError::new(0..text.len(), format!("the expression has over {MAX_TOKENS} words; split it into formulas")));
+        return Err(ExprError::new(
+            0..text.len(),
+            format!("the expression has over {MAX_TOKENS} words; split it into formulas"),
+        ));
     }
     let mut parser = Parser { tokens, next: 0, end: text.len(), depth: 0 };
     let expr = parser.or()?;
@@ -61,7 +64,8 @@ impl<'a> Parser<'a> {
 
     /// `not` followed by `in` (the `not in` operator).
     fn peek_not_in(&self) -> bool {
-        self.peek_is(&Token::Name("not")) && self.tokens.get(self.next + 1).is_some_and(|(_, t)| *t == Token::Name("in"))
+        self.peek_is(&Token::Name("not"))
+            && self.tokens.get(self.next + 1).is_some_and(|(_, t)| *t == Token::Name("in"))
     }
 
     fn deeper(&mut self, at: Range<usize>) -> Result<(), ExprError> {
@@ -152,7 +156,8 @@ impl<'a> Parser<'a> {
         self.next += 1;
         let high = self.sum()?;
         let span = value.span.start..high.span.end;
-        let kind = ExprKind::InRange { value: Box::new(value), low: Box::new(low), high: Box::new(high), inclusive, negated };
+        let kind =
+            ExprKind::InRange { value: Box::new(value), low: Box::new(low), high: Box::new(high), inclusive, negated };
         Ok(Expr { kind, span })
     }
 
@@ -249,7 +254,9 @@ fn compare_op(token: &Token<'_>) -> Option<CompareOp> {
 /// A binary expression spanning from its left operand to its right one.
 fn join(kind: ExprKind) -> Expr {
     let span = match &kind {
-        ExprKind::Arithmetic(_, l, r) | ExprKind::Compare(_, l, r) | ExprKind::Logic(_, l, r) => l.span.start..r.span.end,
+        ExprKind::Arithmetic(_, l, r) | ExprKind::Compare(_, l, r) | ExprKind::Logic(_, l, r) => {
+            l.span.start..r.span.end
+        }
         _ => unreachable!("join builds binary expressions only"),
     };
     Expr { kind, span }

@@ -110,7 +110,10 @@ fn new_use_case(args: &NewArgs, templates: &Templates) -> std::io::Result<u8> {
     let path = args.dir.clone().unwrap_or_default().join(&file_name);
     let shown_path = shown(&path);
     let text = empty_use_case(&spec, skill, &shown_path.display().to_string()).ok_or_else(|| {
-        usage_error(format!("the skill `{}` has no `use-case` part in its spec: it does not read use cases", spec.name()))
+        usage_error(format!(
+            "the skill `{}` has no `use-case` part in its spec: it does not read use cases",
+            spec.name()
+        ))
     })?;
     if std::fs::symlink_metadata(&path).is_ok() {
         return Err(usage_error(format!("{} already exists; choose another name", shown_path.display())));

@@ -73,7 +73,6 @@ impl<'de> Deserialize<'de> for FactValue {
     }
 }
 
-
 impl Fact {
     /// Reads `value` as a value of this fact's type; the reason when it is not one, naming
     /// the fact.
@@ -84,7 +83,10 @@ impl Fact {
                 FactValue::Text(text) => format!(" (`{text}`)"),
                 _ => String::new(),
             };
-            Err(FactError { message: format!("`{name}` must be {wanted}, not {}{shown}", value.type_name()), help: None })
+            Err(FactError {
+                message: format!("`{name}` must be {wanted}, not {}{shown}", value.type_name()),
+                help: None,
+            })
         };
         match (self.kind, value) {
             (FactType::Number, FactValue::Number(n)) => Ok(Value::Number(*n)),
@@ -135,7 +137,8 @@ fn number_type(unit: Option<&str>) -> String {
 /// fact's unit (`16 GB`, `1,500 examples`; the unit compared case-insensitively).
 pub fn read_number(text: &str, unit: Option<&str>) -> Option<f64> {
     let text = text.trim();
-    let split = text.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '_' | '.' | '-' | '+'))).unwrap_or(text.len());
+    let split =
+        text.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '_' | '.' | '-' | '+'))).unwrap_or(text.len());
     let (digits, rest) = text.split_at(split);
     let rest = rest.trim();
     if !rest.is_empty() && !unit.is_some_and(|u| u.trim().eq_ignore_ascii_case(rest)) {

@@ -26,16 +26,16 @@ use crate::yaml::Located;
 pub use content::{
     Block, Checklist, ChecklistItem, CodeBlock, Example, Part, Pitfall, Section, Slot, Step, Table, TradeOff, TradeOffs,
 };
-pub use fact_value::{FactError, read_number};
-pub use use_case::{UseCaseField, UseCaseSection, column_key, key_title};
-pub use validate_expr::fact_type;
-pub use validate_logic::check_expectation;
-pub use validate_use_case::RESERVED_KEYS;
 pub use decision::{
     Band, BandRow, Calculations, Criterion, Expectation, Fact, FactType, FactValue, Formula, GreenLight, Outcome,
     RedFlag, Selection, SelectionRow, TestCase,
 };
+pub use fact_value::{FactError, read_number};
+pub use use_case::{UseCaseField, UseCaseSection, column_key, key_title};
 pub use validate::{BUILTIN_TEMPLATES, SpecError, TemplateRules, locate_in_scalar, validate, validate_source};
+pub use validate_expr::fact_type;
+pub use validate_logic::check_expectation;
+pub use validate_use_case::RESERVED_KEYS;
 
 /// The version of the spec format this build reads and writes.
 pub const SPEC_VERSION: u32 = 1;

@@ -10,8 +10,8 @@ use crate::lint::rules::frontmatter::name_invalid::{name_problems, suggest_name}
 use crate::yaml::Located;
 
 use super::content::{Block, Section, Slot, Table};
-use super::{validate_logic, validate_use_case};
 use super::{SPEC_VERSION, Spec};
+use super::{validate_logic, validate_use_case};
 
 /// A problem in a spec, at a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -141,7 +141,12 @@ impl Errors<'_> {
     }
 
     /// An error at byte `offset` of the expression `place` holds.
-    pub(super) fn in_expr(&mut self, place: &Located<String>, offset: usize, message: impl Into<String>) -> &mut SpecError {
+    pub(super) fn in_expr(
+        &mut self,
+        place: &Located<String>,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> &mut SpecError {
         let (line, column) = match self.source {
             Some(source) => locate_in_scalar(source, place, offset),
             None => (place.line, place.column),
