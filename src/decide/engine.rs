@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::expr::{self, EvalError, Expr, Value};
 use crate::generate::quantity::format_figure;
-use crate::generate::spec::{Band, Criterion, Formula, GreenLight, Outcome, RedFlag, Selection, Spec};
+use crate::generate::spec::{Band, Criterion, Formula, GreenLight, RedFlag, Selection, Spec};
 
 use super::decision::{
     BandResult, Cell, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag,
-    Reason, SelectionResult, SelectionStatus,
+    SelectionResult, SelectionStatus,
 };
 use super::outcome::conclude;
 use super::statements::{Statement, find_phrase};
@@ -187,10 +187,8 @@ impl<'s> Logic<'s> {
         let held = match requires.as_ref().map(|r| (r, known.eval(r))) {
             None | Some((_, Ok(Value::YesNo(true)))) => true,
             Some((r, Ok(_))) => {
-                not_computed(
-                    &mut result,
-                    format!("`{}` does not hold: {}", one_line(&r_text(formula)), known.shown(r)),
-                );
+                let written = formula.requires.as_ref().map(|r| one_line(r)).unwrap_or_default();
+                not_computed(&mut result, format!("`{written}` does not hold: {}", known.shown(r)));
                 false
             }
             Some((_, Err(EvalError::Missing(mut names)))) => {
@@ -233,10 +231,6 @@ impl<'s> Logic<'s> {
         }
         result
     }
-}
-
-fn r_text(formula: &Formula) -> String {
-    formula.requires.as_ref().map(|r| r.value.clone()).unwrap_or_default()
 }
 
 fn one_line(text: &str) -> String {
@@ -369,18 +363,4 @@ fn light((light, check): &(&GreenLight, Option<Expr>), known: &Known<'_>, statem
         Some(Err(_)) | None => (Some(false), Vec::new()),
     };
     LightResult { id: light.id.value.clone(), signal: light.signal.clone(), holds, missing }
-}
-
-/// The outcome with the largest weight wins: NO-GO over REVISIT over GO.
-pub fn weight(outcome: Outcome) -> u8 {
-    match outcome {
-        Outcome::Go => 0,
-        Outcome::Revisit => 1,
-        Outcome::NoGo => 2,
-    }
-}
-
-/// Reasons in words, for [`conclude`].
-pub(super) fn reason(outcome: Outcome, text: String) -> Reason {
-    Reason { outcome, text }
 }

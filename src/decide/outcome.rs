@@ -5,8 +5,20 @@
 
 use crate::generate::spec::Outcome;
 
-use super::decision::{CheckStatus, Decision, FormulaStatus};
-use super::engine::{reason, weight};
+use super::decision::{CheckStatus, Decision, FormulaStatus, Reason};
+
+/// The outcome with the largest weight wins: NO-GO over REVISIT over GO.
+fn weight(outcome: Outcome) -> u8 {
+    match outcome {
+        Outcome::Go => 0,
+        Outcome::Revisit => 1,
+        Outcome::NoGo => 2,
+    }
+}
+
+fn reason(outcome: Outcome, text: String) -> Reason {
+    Reason { outcome, text }
+}
 
 /// Fills in `decision`'s reasons, missing facts, gaps and outcome from its results.
 pub(super) fn conclude(decision: &mut Decision) {

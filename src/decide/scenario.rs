@@ -13,7 +13,7 @@ use crate::generate::spec::{Expectation, Fact, FactType, FactValue, Outcome, Spe
 use crate::yaml::{self, Located};
 
 use super::decision::{Decision, FormulaStatus, SelectionStatus};
-use super::engine::{Logic, show_value};
+use super::engine::Logic;
 use super::statements::Statement;
 
 /// The relative tolerance of figures when a scenario states none (1%).
@@ -34,22 +34,21 @@ pub struct Scenario {
     pub expect: Option<Located<Expectation>>,
 }
 
-/// A scenario file (`scenarios/*.yaml`).
+/// A scenario file (`scenarios/*.yaml`): `scenario` (the situation) and `expected` (in
+/// words) are for readers and are not compared.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct ScenarioFile {
     title: Located<String>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    scenario: Option<String>,
+    #[serde(default, rename = "scenario")]
+    _scenario: Option<String>,
     #[serde(default)]
     facts: BTreeMap<String, Located<FactValue>>,
     #[serde(default)]
     statements: Vec<String>,
     expect: Located<Expectation>,
-    #[serde(default)]
-    #[allow(dead_code)]
-    expected: Option<String>,
+    #[serde(default, rename = "expected")]
+    _expected: Option<String>,
 }
 
 /// The spec's test cases as scenarios, labelled `SPEC_FILE test case N`.
@@ -322,9 +321,4 @@ fn compare(expect: &Expectation, decision: &Decision) -> Vec<Comparison> {
 
 fn list_or_none(items: &[&str]) -> String {
     if items.is_empty() { "none".to_string() } else { items.join(", ") }
-}
-
-/// A fact's value for messages (`1,500`, `yes`, `"text"`).
-pub fn fact_text(value: &Value) -> String {
-    show_value(value)
 }
