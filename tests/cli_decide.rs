@@ -53,6 +53,28 @@ fn test_counts_every_skill_in_one_final_line() {
 }
 
 #[test]
+fn test_takes_spec_and_scenario_files_and_runs_each_skill_once() {
+    let files = [
+        "skills/llmops-decision-framework/skill.yaml",
+        "skills/llmops-decision-framework/scenarios/01-no-capability-gap.yaml",
+        "skills/llmops-decision-framework/scenarios/12-no-saving.yaml",
+    ];
+    let (out, err, code) = skillsmith(&root(), &[&["test"][..], &files].concat());
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out.matches("skills/llmops-decision-framework: 23 scenarios").count(), 1, "{out}");
+    assert_eq!(last_line(&out), "23 passed, 0 failed");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("scenarios")).unwrap();
+    std::fs::write(dir.path().join("scenarios/lost.yaml"), "title: Lost\n").unwrap();
+    let (_, err, code) = skillsmith(dir.path(), &["test", "scenarios/lost.yaml"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("scenarios/lost.yaml is in a `scenarios` folder, but no skill.yaml is beside that folder"),
+        "{err}"
+    );
+}
+
+#[test]
 fn verbose_shows_expected_and_actual_for_every_scenario() {
     let (out, _, code) = skillsmith(&root(), &["test", "--verbose", CACHE]);
     assert_eq!(code, 0);

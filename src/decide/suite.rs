@@ -40,13 +40,36 @@ pub struct SkillResults {
     pub results: Vec<ScenarioResult>,
 }
 
-/// Opens the skill `given`: a skill folder or its `skill.yaml`, else the name of a shipped
-/// skill. The message says what was looked for.
+/// The skill folder a scenario file belongs to: the folder above the `scenarios` folder
+/// holding it, when that folder has a spec.
+pub fn skill_of_scenario(file: &Path) -> Option<PathBuf> {
+    file.ancestors()
+        .skip(1)
+        .filter(|a| a.file_name().is_some_and(|n| n == SCENARIOS_DIR))
+        .filter_map(Path::parent)
+        .find(|skill| skill.join(SPEC_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// Opens the skill `given`: a skill folder, its spec, or one of its scenario files, else the
+/// name of a shipped skill. The message says what was looked for.
 pub fn open(given: &str) -> Result<SkillSource, String> {
     let path = Path::new(given);
     if path.exists() {
+        let in_scenarios = path.ancestors().skip(1).any(|a| a.file_name().is_some_and(|n| n == SCENARIOS_DIR));
+        let path = match (path.is_file(), skill_of_scenario(path)) {
+            (true, Some(skill)) => skill,
+            (true, None) if in_scenarios => {
+                return Err(format!(
+                    "{given} is in a `{SCENARIOS_DIR}` folder, but no {SPEC_FILE} is beside that folder"
+                ));
+            }
+            _ => path.to_path_buf(),
+        };
+        let path = path.as_path();
         let spec = spec_path(path);
-        let dir = spec.parent().map(Path::to_path_buf).unwrap_or_default();
+        let dir =
+            spec.parent().filter(|d| !d.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
         let spec_text = std::fs::read_to_string(&spec).map_err(|err| {
             if path.is_dir() && !spec.exists() {
                 format!("{} has no {SPEC_FILE}: a decision skill's logic must be in a spec to be run", path.display())

@@ -13,7 +13,8 @@ use crate::generate::templates::Templates;
 /// Arguments of `skillsmith test`.
 #[derive(Debug, Args)]
 pub struct TestArgs {
-    /// Skill folders holding a skill.yaml (or the spec files), or names of shipped skills.
+    /// Skill folders holding a skill.yaml, their specs or scenario files (each skill runs
+    /// once), or names of shipped skills.
     #[arg(required = true, value_name = "SKILL_DIR")]
     pub skills: Vec<String>,
     /// Show the expected and actual values of every scenario, not only of those that fail.
@@ -29,8 +30,15 @@ pub struct TestArgs {
 pub fn run(args: TestArgs) -> std::io::Result<u8> {
     let templates = Templates::new(args.templates.as_deref()).map_err(usage_error)?;
     let mut reports = Vec::new();
+    let mut seen = Vec::new();
     for given in &args.skills {
         let source = open(given).map_err(usage_error)?;
+        // Several files of one skill (as a pre-commit hook passes them) run it once.
+        let key = std::fs::canonicalize(&source.spec_name).unwrap_or_else(|_| PathBuf::from(&source.spec_name));
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
         let spec = source.spec(&templates).map_err(usage_error)?;
         reports.push(source.run(&spec).map_err(usage_error)?);
     }
