@@ -112,7 +112,8 @@ impl Fact {
             }),
             (FactType::OneOf, _) => wrong(format!("one of: {}", self.options.join(", "))),
             (FactType::Text, FactValue::Text(text)) => Ok(Value::Text(text.clone())),
-            (FactType::Text, _) => wrong("text".to_string()),
+            (FactType::Text, FactValue::Number(n)) => Ok(Value::Text(n.to_string())),
+            (FactType::Text, FactValue::YesNo(b)) => Ok(Value::Text(if *b { "yes" } else { "no" }.to_string())),
         }
     }
 }
