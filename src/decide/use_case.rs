@@ -110,6 +110,7 @@ impl Reader<'_> {
         }
         if let Some(title) = root.get("title") {
             self.out.title = title.as_str().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
+            self.collect_text(title, "title");
         }
         for section in sections {
             match root.get(&section.key) {
