@@ -6,7 +6,9 @@
 
 pub mod cli;
 pub mod config;
+pub mod decide;
 pub mod discover;
+pub mod expr;
 pub mod fix;
 pub mod fsio;
 pub mod generate;

@@ -177,7 +177,7 @@ fn invalid_specs_get_every_problem_at_its_line() {
         (
             "repeat_ratio: 5, staleness_ok: true",
             "repeat_ratio: five, staleness_ok: true",
-            "`repeat_ratio` must be a number, not text",
+            "`repeat_ratio` must be a number (percent), not text",
         ),
         ("bands: {worth: Worth it}", "bands: {worth: Worthy}", "the band `worth` has no row labelled `Worthy`"),
         ("red-flags: [cache-everything]", "red-flags: [cache-all]", "no red flag has the id `cache-all`"),
@@ -199,6 +199,46 @@ fn invalid_specs_get_every_problem_at_its_line() {
                 }
             }
             other => panic!("{expected}: got {other:?}"),
+        }
+    }
+}
+
+#[test]
+fn expression_errors_point_at_the_character_at_fault() {
+    use skillsmith::generate::load::{LoadError, parse_spec};
+    let path = root().join("tests/fixtures/generate/decision/choosing-a-cache/skill.yaml");
+    let good = std::fs::read_to_string(path).unwrap();
+    // (line as written, expected message, the text the column must point at)
+    let cases = [
+        ("      check: repeat_ratio >= 30 and", "ends where a value is expected", "\n"),
+        ("      check: \"repeat_ratio >= staleness_ok\"", "`>=` needs a number, but this is yes/no", "staleness_ok"),
+        ("      check: repeat_ratio >= (30", "`(` is not closed", "(30"),
+        ("      check: repeat_ratio >= 30 % 2", "unexpected `%`", "% 2"),
+        (
+            "      check: repeat_ratio + instances >= 30",
+            "mixes units: one side is in percent, the other in instances",
+            "repeat_ratio +",
+        ),
+        ("      check: repeat_ratio * 2", "gives a number in percent, but yes/no is needed", "repeat_ratio *"),
+        (
+            "      check: >-\n        repeat_ratio >= 30 and\n        staleness_ok > 1",
+            "`>` needs a number",
+            "staleness_ok > 1",
+        ),
+    ];
+    for (line, expected, pointed) in cases {
+        let bad = good.replacen("      check: repeat_ratio >= 30", line, 1);
+        let Err(LoadError::Invalid { errors, .. }) = parse_spec(&bad, "skill.yaml", &Templates::builtin()) else {
+            panic!("{line}: accepted");
+        };
+        let found =
+            errors.iter().find(|e| e.message.contains(expected)).unwrap_or_else(|| panic!("{expected}: {errors:?}"));
+        let text_line = bad.lines().nth(found.line - 1).unwrap();
+        let at: String = text_line.chars().skip(found.column - 1).collect();
+        if pointed == "\n" {
+            assert_eq!(at, "", "{line}: the end of the line");
+        } else {
+            assert!(at.starts_with(pointed), "{line}: points at `{at}`, wanted `{pointed}`");
         }
     }
 }

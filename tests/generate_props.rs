@@ -148,6 +148,7 @@ fn base(template: &str, frontmatter: Frontmatter, title: String, summary: Option
         trade_offs: None,
         calculations: None,
         checklists: vec![],
+        use_case: None,
         steps: None,
         red_flags: None,
         green_lights: None,
@@ -269,6 +270,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     explain: None,
                     requires: None,
                     otherwise: None,
+                    outcome: None,
                 })],
                 bands: vec![located(Band {
                     name: located("size".into()),

@@ -77,4 +77,21 @@ fn pre_commit_hooks_check_and_fix() {
 
     let again = hook("skillsmith", &[sound, broken]);
     assert!(again.status.success(), "after the fix both pass:\n{}", text(&again));
+
+    // The scenario hook: the shipped decision skill's scenarios pass; a wrong expectation fails.
+    let installed = run(Command::new(env!("CARGO_BIN_EXE_skillsmith"))
+        .args(["install", "llmops-decision-framework", "--into"])
+        .arg(&repo));
+    assert!(installed.status.success(), "{}", text(&installed));
+    git(&["add", "-A"]);
+    let spec = ".claude/skills/llmops-decision-framework/skill.yaml";
+    let tested = hook("skillsmith-test", &[spec]);
+    let output = text(&tested);
+    assert!(tested.status.success(), "the shipped scenarios pass:\n{output}");
+    assert!(output.contains(" passed, 0 failed"), "{output}");
+    let spec_path = repo.join(spec);
+    let original = std::fs::read_to_string(&spec_path).unwrap();
+    std::fs::write(&spec_path, original.replacen(">= 500", ">= 5000", 1)).unwrap();
+    let tested = hook("skillsmith-test", &[spec]);
+    assert!(!tested.status.success(), "a raised threshold fails a scenario:\n{}", text(&tested));
 }

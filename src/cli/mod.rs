@@ -2,6 +2,7 @@
 
 mod baseline;
 mod config;
+mod decide;
 mod docs;
 mod generate;
 mod lint;
@@ -46,6 +47,10 @@ pub enum Command {
     Completions(docs::CompletionsArgs),
     /// Print a manual page (roff), or write them all with --out-dir.
     Man(docs::ManArgs),
+    /// Run decision skills' scenarios: the spec's test cases and SKILL_DIR/scenarios/*.yaml.
+    Test(decide::TestArgs),
+    /// Run a use case through a decision skill: criteria, method, ROI, red flags, GO/NO-GO.
+    Evaluate(decide::EvaluateArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -64,6 +69,8 @@ pub fn main() -> ExitCode {
         Command::Schema(args) => schema::run(args),
         Command::Completions(args) => docs::completions(args),
         Command::Man(args) => docs::man(args),
+        Command::Test(args) => decide::test(args),
+        Command::Evaluate(args) => decide::evaluate(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

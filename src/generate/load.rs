@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::yaml::{self, Located, YamlDeError};
 
-use super::spec::{SPEC_VERSION, Spec, SpecError, validate};
+use super::spec::{SPEC_VERSION, Spec, SpecError, validate_source};
 use super::templates::Templates;
 
 /// The spec's file name inside a skill folder.
@@ -109,6 +109,6 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
         let message = format!("unknown template `{}`", spec.template.value);
         return Err(LoadError::one(source_name, spec.template.line, spec.template.column, message, help));
     };
-    let errors = validate(&mut spec, &rules);
+    let errors = validate_source(&mut spec, &rules, Some(text));
     if errors.is_empty() { Ok(spec) } else { Err(LoadError::Invalid { source_name: source_name.to_string(), errors }) }
 }

@@ -29,6 +29,24 @@ pub fn format_quantity(value: f64) -> String {
     format!("{sign}{}", thousands(whole))
 }
 
+/// Formats a figure of a calculation exactly enough to follow the arithmetic: whole numbers
+/// with thousands separators (`20,000`), others with two decimals or three significant
+/// digits, whichever shows more (`17.78`, `0.387`, `0.005`).
+pub fn format_figure(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let sign = if value < 0.0 { "-" } else { "" };
+    let magnitude = value.abs();
+    let decimals = if magnitude == 0.0 { 0 } else { (2 - magnitude.log10().floor() as i32).clamp(2, 9) as usize };
+    let text = format!("{magnitude:.decimals$}");
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let fraction = fraction.trim_end_matches('0');
+    let whole: u64 = whole.parse().unwrap_or(u64::MAX);
+    let shown = if fraction.is_empty() { thousands(whole) } else { format!("{}.{fraction}", thousands(whole)) };
+    if shown.chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { format!("{sign}{shown}") }
+}
+
 fn thousands(whole: u64) -> String {
     let digits = whole.to_string();
     let mut out = String::new();
@@ -61,6 +79,26 @@ mod tests {
         ];
         for (value, shown) in cases {
             assert_eq!(format_quantity(value), shown, "{value}");
+        }
+    }
+
+    #[test]
+    fn figures_keep_enough_digits_to_follow_the_arithmetic() {
+        use super::format_figure;
+        let cases = [
+            (20_000.0, "20,000"),
+            (18_100.0, "18,100"),
+            (7_000.0 / 18_100.0, "0.387"),
+            (17.777_7, "17.78"),
+            (0.005, "0.005"),
+            (0.25, "0.25"),
+            (1_234_567.891, "1,234,567.89"),
+            (-1_500.0, "-1,500"),
+            (0.0, "0"),
+            (400_000.0, "400,000"),
+        ];
+        for (value, shown) in cases {
+            assert_eq!(format_figure(value), shown, "{value}");
         }
     }
 }

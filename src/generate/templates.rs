@@ -6,14 +6,14 @@
 //! and these filters: `cell` (a table cell: `|` escaped, one line), `inline` (one line),
 //! `quantity` (`100000` as `100K`), `code` (an inline code span), `quote` (in double
 //! quotes), `fence` (a code fence longer than any backtick run in the code), `fact_value`
-//! (`yes`/`no`, `1,500`, `"text"`).
+//! (`yes`/`no`, `1,500`, `0.002`, `"text"`).
 
 use std::path::{Path, PathBuf};
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
-use super::quantity::format_quantity;
+use super::quantity::{format_figure, format_quantity};
 use super::spec::{Spec, TemplateRules};
 
 /// File extension of body templates.
@@ -184,9 +184,15 @@ fn fact_value(value: minijinja::Value) -> String {
     use minijinja::value::ValueKind;
     match value.kind() {
         ValueKind::Bool => if value.is_true() { "yes" } else { "no" }.to_string(),
-        ValueKind::Number => f64::try_from(value.clone()).map_or_else(|_| value.to_string(), format_quantity),
+        ValueKind::Number => f64::try_from(value.clone()).map_or_else(|_| value.to_string(), fact_number),
         _ => quoted(&value.to_string()),
     }
+}
+
+/// A fact's number as prose (`1,500`, `100K`), with every decimal it has beyond two kept
+/// (`0.002`).
+fn fact_number(value: f64) -> String {
+    if (value * 100.0).fract() == 0.0 { format_quantity(value) } else { format_figure(value) }
 }
 
 /// Text in double quotes, on one line (unless it is quoted already).

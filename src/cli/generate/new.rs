@@ -5,7 +5,10 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::decide::suite::open;
+use crate::decide::use_case_template::empty_use_case;
 use crate::generate::scaffold::{ScaffoldError, scaffold};
+use crate::generate::templates::Templates;
 use crate::generate::write::{apply, plan};
 
 use super::{shown, templates};
@@ -20,6 +23,9 @@ pub enum ScaffoldTemplate {
     Procedural,
     /// A title, a summary and free sections.
     Minimal,
+    /// Not a skill: an empty use-case file for the decision skill named by `--skill`, to
+    /// fill in and pass to `skillsmith evaluate`.
+    UseCase,
 }
 
 /// Arguments of `skillsmith new`.
@@ -33,9 +39,14 @@ pub struct NewArgs {
     /// The description (default: a [TODO: ...] placeholder).
     #[arg(long)]
     pub description: Option<String>,
-    /// The folder to create the skill in.
-    #[arg(long, default_value = ".claude/skills")]
-    pub dir: PathBuf,
+    /// The folder to create the skill in (default `.claude/skills`; for a use case, the
+    /// current folder).
+    #[arg(long)]
+    pub dir: Option<PathBuf>,
+    /// With `--template use-case`: the decision skill (folder, spec or shipped name) whose
+    /// use-case format to write.
+    #[arg(long, value_name = "SKILL")]
+    pub skill: Option<String>,
     /// A folder of templates overriding the built-in ones.
     #[arg(long, value_name = "DIR")]
     pub templates: Option<PathBuf>,
@@ -48,13 +59,17 @@ pub fn run(args: NewArgs) -> std::io::Result<u8> {
         ScaffoldTemplate::Decision => "decision",
         ScaffoldTemplate::Procedural => "procedural",
         ScaffoldTemplate::Minimal => "minimal",
+        ScaffoldTemplate::UseCase => return new_use_case(&args, &templates),
     };
+    if args.skill.is_some() {
+        return Err(usage_error("`--skill` goes with `--template use-case` only"));
+    }
     let files = match scaffold(&args.name, template, args.description.as_deref(), &templates) {
         Ok(files) => files,
         Err(ScaffoldError::BadName(message)) => return Err(usage_error(message)),
         Err(err) => return Err(usage_error(err)),
     };
-    let folder = args.dir.join(&args.name);
+    let folder = args.dir.clone().unwrap_or_else(|| PathBuf::from(".claude/skills")).join(&args.name);
     if std::fs::symlink_metadata(&folder).is_ok() {
         return Err(usage_error(ScaffoldError::Exists(folder)));
     }
@@ -72,6 +87,45 @@ pub fn run(args: NewArgs) -> std::io::Result<u8> {
         shown(&folder.join("skill.yaml")).display(),
         shown(&folder).display(),
         shown(&folder).display()
+    )?;
+    Ok(0)
+}
+
+/// Writes `DIR/NAME.yaml` (`NAME` as given when it already ends in `.yaml`): the empty use
+/// case of the decision skill `--skill`.
+fn new_use_case(args: &NewArgs, templates: &Templates) -> std::io::Result<u8> {
+    let Some(skill) = &args.skill else {
+        return Err(usage_error("`--template use-case` needs `--skill SKILL`: a decision skill's folder or name"));
+    };
+    let source = open(skill).map_err(usage_error)?;
+    let spec = source.spec(templates).map_err(usage_error)?;
+    let file_name = if args.name.ends_with(".yaml") || args.name.ends_with(".yml") {
+        args.name.clone()
+    } else {
+        format!("{}.yaml", args.name)
+    };
+    if file_name.contains(['/', '\\']) || file_name.starts_with('.') {
+        return Err(usage_error(format!("`{}` must be a file name; use --dir for the folder", args.name)));
+    }
+    let path = args.dir.clone().unwrap_or_default().join(&file_name);
+    let shown_path = shown(&path);
+    let text = empty_use_case(&spec, skill, &shown_path.display().to_string()).ok_or_else(|| {
+        usage_error(format!(
+            "the skill `{}` has no `use-case` part in its spec: it does not read use cases",
+            spec.name()
+        ))
+    })?;
+    if std::fs::symlink_metadata(&path).is_ok() {
+        return Err(usage_error(format!("{} already exists; choose another name", shown_path.display())));
+    }
+    let planned = plan(vec![(path.clone(), text.into_bytes())]).map_err(usage_error)?;
+    apply(&planned).map_err(usage_error)?;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "created {}", shown_path.display())?;
+    writeln!(
+        out,
+        "next: fill in every field, then run `skillsmith evaluate {skill} --use-case {}`",
+        shown_path.display()
     )?;
     Ok(0)
 }

@@ -208,6 +208,8 @@ pub enum Slot {
     Calculations,
     /// `checklists`.
     Checklists,
+    /// `use-case`.
+    UseCase,
     /// `steps`.
     Steps,
     /// `red-flags`.
@@ -238,6 +240,7 @@ impl Slot {
             Slot::TradeOffs => "trade-offs",
             Slot::Calculations => "calculations",
             Slot::Checklists => "checklists",
+            Slot::UseCase => "use-case",
             Slot::Steps => "steps",
             Slot::RedFlags => "red-flags",
             Slot::GreenLights => "green-lights",

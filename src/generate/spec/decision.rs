@@ -6,12 +6,12 @@
 //! [`super::expr`] for what is checked today.
 
 use std::collections::BTreeMap;
-use std::fmt;
 
-use serde::de::{self, Visitor};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 
 use crate::yaml::Located;
+
+pub use super::fact_value::FactValue;
 
 /// A fact a decision needs: named, typed, with the question that finds it out.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
@@ -44,77 +44,6 @@ pub enum FactType {
     OneOf,
     /// Free text (statements to search for red flags).
     Text,
-}
-
-/// A fact's value in a test case: a number, yes/no (`true`/`false`) or text.
-#[derive(Clone, Debug, PartialEq)]
-pub enum FactValue {
-    /// A number.
-    Number(f64),
-    /// Yes (`true`) or no (`false`).
-    YesNo(bool),
-    /// Text, or one option of a `one-of` fact.
-    Text(String),
-}
-
-impl FactValue {
-    /// Whether this value fits a fact of type `kind` (options are checked separately).
-    pub fn fits(&self, kind: FactType) -> bool {
-        matches!(
-            (self, kind),
-            (FactValue::Number(_), FactType::Number)
-                | (FactValue::YesNo(_), FactType::YesNo)
-                | (FactValue::Text(_), FactType::OneOf | FactType::Text)
-        )
-    }
-
-    /// "a number", "yes/no", "text": for messages.
-    pub fn type_name(&self) -> &'static str {
-        match self {
-            FactValue::Number(_) => "a number",
-            FactValue::YesNo(_) => "yes/no (true or false)",
-            FactValue::Text(_) => "text",
-        }
-    }
-}
-
-impl Serialize for FactValue {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            FactValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => serializer.serialize_i64(*n as i64),
-            FactValue::Number(n) => serializer.serialize_f64(*n),
-            FactValue::YesNo(b) => serializer.serialize_bool(*b),
-            FactValue::Text(s) => serializer.serialize_str(s),
-        }
-    }
-}
-
-impl<'de> Deserialize<'de> for FactValue {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ValueVisitor;
-        impl Visitor<'_> for ValueVisitor {
-            type Value = FactValue;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a number, true/false, or text")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<FactValue, E> {
-                Ok(FactValue::YesNo(v))
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<FactValue, E> {
-                Ok(FactValue::Number(v as f64))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<FactValue, E> {
-                Ok(FactValue::Number(v as f64))
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<FactValue, E> {
-                if v.is_finite() { Ok(FactValue::Number(v)) } else { Err(E::custom("a fact's number must be finite")) }
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<FactValue, E> {
-                Ok(FactValue::Text(v.to_string()))
-            }
-        }
-        deserializer.deserialize_any(ValueVisitor)
-    }
 }
 
 /// What a decision comes to.
@@ -169,6 +98,14 @@ pub struct Selection {
     pub rows: Vec<Located<SelectionRow>>,
 }
 
+impl Selection {
+    /// The answer of each row: its cell in the `result` column.
+    pub fn answers(&self) -> Vec<&str> {
+        let column = self.columns.iter().position(|c| *c == *self.result);
+        self.rows.iter().filter_map(|r| column.and_then(|c| r.cells.get(c)).map(String::as_str)).collect()
+    }
+}
+
 /// A row of a selection table.
 #[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
@@ -217,9 +154,12 @@ pub struct Formula {
     /// Condition for the result to mean anything (`monthly_savings > 0`).
     #[serde(default)]
     pub requires: Option<Located<String>>,
-    /// The stated outcome when `requires` fails.
+    /// The stated conclusion when `requires` fails (or the arithmetic cannot be done).
     #[serde(default)]
     pub otherwise: Option<String>,
+    /// The outcome `otherwise` leads to, if it decides one.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
 }
 
 /// A band: a value's ranges, each with a verdict.

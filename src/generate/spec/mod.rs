@@ -5,14 +5,17 @@
 //! at its line with the valid names. A spec holds the frontmatter, prose parts shared by all
 //! templates, and typed parts: the decision logic of a decision skill as data (facts,
 //! criteria with checks, selection tables, formulas, bands, red flags, green lights, test
-//! cases) and the steps and pitfalls of a procedural one. Expressions are kept as text;
-//! [`expr`] only checks what they refer to.
+//! cases) and the steps and pitfalls of a procedural one. Expressions are kept as text,
+//! parsed and type-checked by [`crate::expr`] when the spec is read.
 
 mod content;
 mod decision;
-pub mod expr;
+mod fact_value;
+mod use_case;
 mod validate;
+mod validate_expr;
 mod validate_logic;
+mod validate_use_case;
 
 use std::collections::BTreeMap;
 
@@ -27,7 +30,12 @@ pub use decision::{
     Band, BandRow, Calculations, Criterion, Expectation, Fact, FactType, FactValue, Formula, GreenLight, Outcome,
     RedFlag, Selection, SelectionRow, TestCase,
 };
-pub use validate::{BUILTIN_TEMPLATES, SpecError, TemplateRules, validate};
+pub use fact_value::{FactError, read_number};
+pub use use_case::{UseCaseField, UseCaseSection, column_key, key_title};
+pub use validate::{BUILTIN_TEMPLATES, SpecError, TemplateRules, locate_in_scalar, validate, validate_source};
+pub use validate_expr::fact_type;
+pub use validate_logic::check_expectation;
+pub use validate_use_case::RESERVED_KEYS;
 
 /// The version of the spec format this build reads and writes.
 pub const SPEC_VERSION: u32 = 1;
@@ -75,6 +83,9 @@ pub struct Spec {
     /// Checklists.
     #[serde(default)]
     pub checklists: Vec<Located<Checklist>>,
+    /// The use-case file `skillsmith evaluate` reads: sections of fields mapped to facts.
+    #[serde(default)]
+    pub use_case: Option<Located<Part<UseCaseSection>>>,
     /// The ordered steps of a procedure.
     #[serde(default)]
     pub steps: Option<Located<Part<Step>>>,
@@ -154,6 +165,7 @@ impl Spec {
             (Slot::TradeOffs, self.trade_offs.is_some()),
             (Slot::Calculations, self.calculations.is_some()),
             (Slot::Checklists, !self.checklists.is_empty()),
+            (Slot::UseCase, self.use_case.is_some()),
             (Slot::Steps, self.steps.is_some()),
             (Slot::RedFlags, self.red_flags.is_some()),
             (Slot::GreenLights, self.green_lights.is_some()),

@@ -10,8 +10,8 @@ use crate::lint::rules::frontmatter::name_invalid::{name_problems, suggest_name}
 use crate::yaml::Located;
 
 use super::content::{Block, Section, Slot, Table};
-use super::validate_logic;
 use super::{SPEC_VERSION, Spec};
+use super::{validate_logic, validate_use_case};
 
 /// A problem in a spec, at a place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,6 +67,7 @@ pub const BUILTIN_TEMPLATES: [TemplateRules; 3] = [
             TradeOffs,
             Calculations,
             Checklists,
+            UseCase,
             RedFlags,
             GreenLights,
             Examples,
@@ -112,6 +113,7 @@ impl TemplateRules {
             TradeOffs,
             Calculations,
             Checklists,
+            UseCase,
             Steps,
             RedFlags,
             GreenLights,
@@ -125,13 +127,32 @@ impl TemplateRules {
     };
 }
 
-/// Collects errors.
-pub(super) struct Errors(pub Vec<SpecError>);
+/// Collects errors; with the spec's text, errors inside an expression point at the
+/// character at fault rather than at the start of the value.
+pub(super) struct Errors<'a> {
+    pub(super) list: Vec<SpecError>,
+    pub(super) source: Option<&'a str>,
+}
 
-impl Errors {
+impl Errors<'_> {
     pub(super) fn at<T>(&mut self, place: &Located<T>, message: impl Into<String>) -> &mut SpecError {
-        self.0.push(SpecError { line: place.line, column: place.column, message: message.into(), help: None });
-        self.0.last_mut().expect("just pushed")
+        self.list.push(SpecError { line: place.line, column: place.column, message: message.into(), help: None });
+        self.list.last_mut().expect("just pushed")
+    }
+
+    /// An error at byte `offset` of the expression `place` holds.
+    pub(super) fn in_expr(
+        &mut self,
+        place: &Located<String>,
+        offset: usize,
+        message: impl Into<String>,
+    ) -> &mut SpecError {
+        let (line, column) = match self.source {
+            Some(source) => locate_in_scalar(source, place, offset),
+            None => (place.line, place.column),
+        };
+        self.list.push(SpecError { line, column, message: message.into(), help: None });
+        self.list.last_mut().expect("just pushed")
     }
 
     pub(super) fn one_line<T>(&mut self, place: &Located<T>, what: &str, text: &str) {
@@ -150,9 +171,15 @@ impl SpecError {
 }
 
 /// Checks `spec` for the template `rules`; fills in computed texts. Returns every problem,
-/// in file order.
+/// in file order; an error inside an expression is placed at the start of its value.
 pub fn validate(spec: &mut Spec, rules: &TemplateRules) -> Vec<SpecError> {
-    let mut errors = Errors(Vec::new());
+    validate_source(spec, rules, None)
+}
+
+/// [`validate`], with the spec's text `source` so that an error inside an expression is
+/// placed at the character at fault.
+pub fn validate_source(spec: &mut Spec, rules: &TemplateRules, source: Option<&str>) -> Vec<SpecError> {
+    let mut errors = Errors { list: Vec::new(), source };
     if *spec.spec_version != SPEC_VERSION {
         errors
             .at(&spec.spec_version, format!("unsupported spec-version {}", *spec.spec_version))
@@ -163,7 +190,8 @@ pub fn validate(spec: &mut Spec, rules: &TemplateRules) -> Vec<SpecError> {
     check_slots(spec, rules, &mut errors);
     check_sections(&spec.sections, rules, 2, &mut errors);
     validate_logic::check(spec, &mut errors);
-    let mut errors = errors.0;
+    validate_use_case::check(spec, &mut errors);
+    let mut errors = errors.list;
     errors.sort_by_key(|e| (e.line, e.column));
     errors
 }
@@ -328,5 +356,41 @@ fn check_sections(sections: &[Located<Section>], rules: &TemplateRules, level: u
             }
         }
         check_sections(&section.sections, rules, level + 1, errors);
+    }
+}
+
+/// The line and column of byte `offset` of the text a scalar holds, the scalar being
+/// written at `place` in `source`: plain, quoted (without escapes before the offset), or a
+/// block or multi-line scalar whose lines join with single spaces or line breaks. Falls back
+/// to the scalar's start when the text cannot be matched to the source.
+pub fn locate_in_scalar(source: &str, place: &Located<String>, offset: usize) -> (usize, usize) {
+    let fallback = (place.line, place.column);
+    let Some(mut remaining) = place.value.get(..offset) else { return fallback };
+    let mut lines = source.lines().enumerate().skip(place.line.saturating_sub(1)).take(200);
+    let Some((_, first)) = lines.next() else { return fallback };
+    let start = first.char_indices().nth(place.column.saturating_sub(1)).map_or(first.len(), |(i, _)| i);
+    let mut segment = &first[start..];
+    let mut column = place.column;
+    let mut line = place.line;
+    let block = segment.starts_with(['|', '>']);
+    if segment.starts_with(['"', '\'']) {
+        segment = &segment[1..];
+        column += 1;
+    }
+    loop {
+        if !block || line > place.line {
+            if segment.starts_with(remaining) {
+                return (line, column + remaining.chars().count());
+            }
+            match remaining.strip_prefix(segment) {
+                Some(rest) if rest.starts_with([' ', '\n']) => remaining = &rest[1..],
+                _ => return fallback,
+            }
+        }
+        let Some((index, next)) = lines.next() else { return fallback };
+        let trimmed = next.trim_start();
+        line = index + 1;
+        column = next[..next.len() - trimmed.len()].chars().count() + 1;
+        segment = trimmed;
     }
 }

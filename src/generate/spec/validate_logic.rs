@@ -3,32 +3,17 @@
 //! declared facts with values of their types and expecting answers the tables can give.
 //! Fills in the ranges shown for bands and checklist items.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::HashSet;
 
+use crate::expr::{KEYWORDS, Type};
 use crate::generate::quantity::format_quantity;
 use crate::text::closest;
 use crate::yaml::Located;
 
 use super::Spec;
-use super::decision::{Band, FactType, Selection, TestCase};
-use super::expr::{self, KEYWORDS};
-use super::validate::{Errors, check_cells, check_columns};
-
-/// What expressions may name: facts (with their type and options) and formulas.
-struct Names {
-    facts: BTreeMap<String, (FactType, Vec<String>)>,
-    formulas: Vec<String>,
-}
-
-impl Names {
-    fn known(&self, name: &str, formulas_up_to: usize) -> bool {
-        self.facts.contains_key(name) || self.formulas[..formulas_up_to].iter().any(|f| f == name)
-    }
-
-    fn all(&self) -> impl Iterator<Item = &str> {
-        self.facts.keys().map(String::as_str).chain(self.formulas.iter().map(String::as_str))
-    }
-}
+use super::decision::{Band, Expectation, Fact, FactType, Selection, TestCase};
+use super::validate::{Errors, SpecError, check_cells, check_columns};
+use super::validate_expr::{Names, check_expr, divides_by_a_variable};
 
 pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
     let names = check_names(spec, errors);
@@ -36,7 +21,7 @@ pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
     if let Some(criteria) = &spec.criteria {
         for criterion in &criteria.items {
             if let Some(check) = &criterion.check {
-                check_expr(check, &names, every_formula, errors);
+                check_expr(check, &Type::YesNo, &names, every_formula, errors);
             }
         }
     }
@@ -46,7 +31,7 @@ pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
     if let Some(green) = &spec.green_lights {
         for light in &green.items {
             if let Some(check) = &light.check {
-                check_expr(check, &names, every_formula, errors);
+                check_expr(check, &Type::YesNo, &names, every_formula, errors);
             }
         }
     }
@@ -59,15 +44,22 @@ pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
     }
     if let Some(calculations) = &mut spec.calculations {
         for (index, formula) in calculations.formulas.iter().enumerate() {
-            check_expr(&formula.expr, &names, index, errors);
+            check_expr(&formula.expr, &Type::number(), &names, index, errors);
             if let Some(requires) = &formula.requires {
-                check_expr(requires, &names, index, errors);
+                check_expr(requires, &Type::YesNo, &names, index, errors);
             }
             if formula.requires.is_some() != formula.otherwise.is_some() {
                 errors.at(
                     formula,
                     format!("the formula `{}` needs both `requires` and `otherwise`, or neither", formula.name.value),
                 );
+            } else if formula.requires.is_none() && divides_by_a_variable(formula) {
+                errors
+                    .at(&formula.expr, format!("the formula `{}` divides by a value that can be zero", formula.name.value))
+                    .help("add `requires` (when the result means something) and `otherwise` (what to conclude when it does not)");
+            }
+            if formula.outcome.is_some() && formula.otherwise.is_none() {
+                errors.at(formula, format!("the formula `{}` has an `outcome` but no `otherwise`", formula.name.value));
             }
         }
         for band in &mut calculations.bands {
@@ -107,7 +99,7 @@ fn is_identifier(name: &str) -> bool {
 /// Facts and formulas: identifiers, unique across both; selection, band, flag and light names
 /// unique in their kind.
 fn check_names(spec: &Spec, errors: &mut Errors) -> Names {
-    let mut names = Names { facts: BTreeMap::new(), formulas: Vec::new() };
+    let mut names = Names::new();
     let declare = |name: &Located<String>, errors: &mut Errors, taken: &mut HashSet<String>| {
         if !is_identifier(name) {
             errors
@@ -135,13 +127,13 @@ fn check_names(spec: &Spec, errors: &mut Errors) -> Names {
             if fact.unit.is_some() && fact.kind != FactType::Number {
                 errors.at(&fact.name, format!("`{}` has a `unit` but is not a number", fact.name.value));
             }
-            names.facts.insert(fact.name.value.clone(), (fact.kind, fact.options.clone()));
+            names.add_fact(fact);
         }
     }
     if let Some(calculations) = &spec.calculations {
         for formula in &calculations.formulas {
             declare(&formula.name, errors, &mut taken);
-            names.formulas.push(formula.name.value.clone());
+            names.add_formula(formula);
         }
     }
     let unique = |kind: &str, list: Vec<&Located<String>>, errors: &mut Errors| {
@@ -167,44 +159,6 @@ fn check_names(spec: &Spec, errors: &mut Errors) -> Names {
     names
 }
 
-/// An expression must parse into words and name only known facts and the formulas before
-/// `formulas_up_to`; a one-of fact is compared only with its options.
-fn check_expr(expression: &Located<String>, names: &Names, formulas_up_to: usize, errors: &mut Errors) {
-    let uses = match expr::names(expression) {
-        Ok(uses) => uses,
-        Err(why) => {
-            errors.at(expression, format!("cannot read the expression `{}`: {why}", expression.value));
-            return;
-        }
-    };
-    for used in uses {
-        if !names.known(used.name, formulas_up_to) {
-            let later = names.formulas.iter().any(|f| f == used.name);
-            let error = errors.at(
-                expression,
-                if later {
-                    format!("`{}` is a formula declared later; a formula can use only earlier ones", used.name)
-                } else {
-                    format!("`{}` in `{}` is not a declared fact or formula", used.name, expression.value)
-                },
-            );
-            if let Some(near) = closest(used.name, names.all()) {
-                error.help(format!("did you mean `{near}`?"));
-            }
-            continue;
-        }
-        if let Some((FactType::OneOf, options)) = names.facts.get(used.name) {
-            for text in used.compared_with {
-                if !options.iter().any(|o| o == text) {
-                    errors
-                        .at(expression, format!("`{}` is never `{text}`", used.name))
-                        .help(format!("its options are: {}", options.join(", ")));
-                }
-            }
-        }
-    }
-}
-
 fn check_selection(selection: &Located<Selection>, names: &Names, errors: &mut Errors) {
     errors.one_line(selection, "a selection title", &selection.title);
     check_columns(selection, &selection.columns, errors);
@@ -220,7 +174,9 @@ fn check_selection(selection: &Located<Selection>, names: &Names, errors: &mut E
     for (index, row) in selection.rows.iter().enumerate() {
         check_cells(row, &row.cells, selection.columns.len(), errors);
         match &row.when {
-            Some(when) => check_expr(when, names, names.formulas.len(), errors),
+            Some(when) => {
+                check_expr(when, &Type::YesNo, names, names.formulas.len(), errors);
+            }
             None if index != last => {
                 errors.at(row, "a row without `when` matches everything, so only the last row may lack it");
             }
@@ -290,44 +246,55 @@ fn range_text(lower: Option<(f64, bool)>, upper: Option<(f64, bool)>, unit: &str
 /// selections, bands, flags, lights and formulas that exist, with answers they can give.
 fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors: &mut Errors) {
     errors.one_line(case, "a test case title", &case.title);
+    let facts: Vec<&Fact> = spec.facts.iter().flat_map(|p| p.items.iter().map(|f| &f.value)).collect();
     for (name, value) in &case.facts {
-        match names.facts.get(name) {
+        match facts.iter().find(|f| *f.name == *name) {
             None => {
                 let error = errors.at(value, format!("the test case uses `{name}`, which is not a declared fact"));
                 if let Some(near) = closest(name, names.facts.keys().map(String::as_str)) {
                     error.help(format!("did you mean `{near}`?"));
                 }
             }
-            Some((kind, options)) => {
-                if !value.fits(*kind) {
-                    errors.at(value, format!("`{name}` must be {}, not {}", fact_type_name(*kind), value.type_name()));
-                } else if let (FactType::OneOf, super::FactValue::Text(text)) = (kind, &value.value)
-                    && !options.contains(text)
-                {
-                    errors
-                        .at(value, format!("`{name}` is never `{text}`"))
-                        .help(format!("its options are: {}", options.join(", ")));
+            Some(fact) => {
+                if let Err(err) = fact.read(value) {
+                    let error = errors.at(value, err.message);
+                    if let Some(help) = err.help {
+                        error.help(help);
+                    }
                 }
             }
         }
     }
-    let Some(expect) = &case.expect else { return };
+    if let Some(expect) = &case.expect {
+        check_expect(expect, spec, names, errors);
+    }
+}
+
+/// The problems of an expectation (of a test case or a scenario file) against `spec`, in
+/// file order: every name it uses must exist, every answer must be one the skill can give.
+pub fn check_expectation(expect: &Located<Expectation>, spec: &Spec) -> Vec<SpecError> {
+    let mut errors = Errors { list: Vec::new(), source: None };
+    let mut names = Names::new();
+    for formula in spec.calculations.iter().flat_map(|c| &c.formulas) {
+        names.add_formula(formula);
+    }
+    check_expect(expect, spec, &names, &mut errors);
+    errors.list.sort_by_key(|e| (e.line, e.column));
+    errors.list
+}
+
+fn check_expect(expect: &Located<Expectation>, spec: &Spec, names: &Names, errors: &mut Errors) {
     for (name, answer) in &expect.selections {
         match spec.selections.iter().flat_map(|p| &p.items).find(|s| *s.name == *name) {
             None => {
                 errors.at(answer, format!("no selection is named `{name}`"));
             }
             Some(selection) => {
-                let column = selection.columns.iter().position(|c| *c == *selection.result);
-                let answers: Vec<&String> =
-                    selection.rows.iter().filter_map(|r| column.and_then(|c| r.cells.get(c))).collect();
-                if !answers.contains(&&answer.value) {
-                    errors.at(answer, format!("the selection `{name}` never answers `{}`", answer.value)).help(
-                        format!(
-                            "its answers are: {}",
-                            answers.iter().map(|a| a.as_str()).collect::<Vec<_>>().join("; ")
-                        ),
-                    );
+                let answers = selection.answers();
+                if !answers.contains(&answer.as_str()) {
+                    errors
+                        .at(answer, format!("the selection `{name}` never answers `{}`", answer.value))
+                        .help(format!("its answers are: {}", answers.join("; ")));
                 }
             }
         }
@@ -357,20 +324,11 @@ fn check_test_case(case: &Located<TestCase>, spec: &Spec, names: &Names, errors:
         }
     }
     for (name, value) in &expect.figures {
-        if !names.formulas.contains(name) {
+        if !names.formulas.iter().any(|(f, _)| f == name) {
             errors.at(value, format!("the figure `{name}` is not a formula"));
         }
     }
     if expect.tolerance.is_some_and(|t| !(0.0..1.0).contains(&t)) {
         errors.at(expect, "`tolerance` is a fraction between 0 and 1 (0.01 = 1%)");
-    }
-}
-
-fn fact_type_name(kind: FactType) -> &'static str {
-    match kind {
-        FactType::Number => "a number",
-        FactType::YesNo => "yes/no (true or false)",
-        FactType::OneOf => "one of its options",
-        FactType::Text => "text",
     }
 }
