@@ -5,9 +5,9 @@ use crate::skill::Span;
 use crate::text::words::{has_any, normalize};
 
 use super::titles::*;
-use super::{Found, Outline};
+use super::{Found, Parts};
 
-impl Outline<'_> {
+impl Parts<'_> {
     /// A table with a header of at least two columns and at least two data rows that are
     /// not empty.
     pub fn decision_table(&self) -> Option<Found> {

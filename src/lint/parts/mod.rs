@@ -76,11 +76,11 @@ pub struct Found {
     pub section: Option<usize>,
 }
 
-/// What an outline computes once and keeps: normalised titles and section texts, the parts
+/// What [`Parts`] computes once and keeps: normalised titles and section texts, the parts
 /// found, and the sections that belong to other parts. Shared by every rule on a skill
 /// through [`Checker::memo`](crate::lint::Checker::memo).
 #[derive(Default)]
-pub struct OutlineCache {
+pub struct PartsCache {
     titles: Vec<String>,
     words: Vec<OnceCell<String>>,
     found: [OnceCell<Option<Found>>; 9],
@@ -89,27 +89,27 @@ pub struct OutlineCache {
 }
 
 /// The body of one skill seen as parts.
-pub struct Outline<'a> {
+pub struct Parts<'a> {
     skill: &'a Skill,
-    cache: Rc<OutlineCache>,
+    cache: Rc<PartsCache>,
 }
 
-impl<'a> Outline<'a> {
-    /// The outline of `skill`.
+impl<'a> Parts<'a> {
+    /// The parts of `skill`.
     pub fn new(skill: &'a Skill) -> Self {
         let titles: Vec<String> = skill.body.sections.iter().map(|s| normalize(&s.title)).collect();
         let words = titles.iter().map(|_| OnceCell::new()).collect();
-        Outline { skill, cache: Rc::new(OutlineCache { titles, words, ..OutlineCache::default() }) }
+        Parts { skill, cache: Rc::new(PartsCache { titles, words, ..PartsCache::default() }) }
     }
 
-    /// The outline of the skill `cx` checks, shared with the other rules on that skill.
+    /// The parts of the skill `cx` checks, shared with the other rules on that skill.
     pub fn of(cx: &Checker<'a>) -> Self {
         let skill = cx.skill;
-        let cache = cx.memo(|cx| match Rc::try_unwrap(Outline::new(cx.skill).cache) {
+        let cache = cx.memo(|cx| match Rc::try_unwrap(Parts::new(cx.skill).cache) {
             Ok(cache) => cache,
-            Err(_) => unreachable!("a fresh outline's cache has one owner"),
+            Err(_) => unreachable!("a fresh cache has one owner"),
         });
-        Outline { skill, cache }
+        Parts { skill, cache }
     }
 
     /// The skill.
@@ -253,13 +253,13 @@ mod tests {
     #[test]
     fn recognises_when_to_use_and_scope() {
         let s = skill("# X\n\n## When to Use This Skill\n- a\n\n**Do not use this skill for**:\n- b\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         assert!(o.find(Part::WhenToUse).is_some());
         assert!(o.find(Part::Scope).is_some());
         let s = skill("# X\n\n## Context\n\n**Do not use this skill for**: b\n");
-        assert!(Outline::new(&s).find(Part::WhenToUse).is_none(), "a negated phrase is scope only");
+        assert!(Parts::new(&s).find(Part::WhenToUse).is_none(), "a negated phrase is scope only");
         let s = skill("# X\n\n## When NOT to use\n- b\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         assert!(o.find(Part::WhenToUse).is_none());
         assert!(o.find(Part::Scope).is_some());
     }
@@ -267,33 +267,33 @@ mod tests {
     #[test]
     fn recognises_tables_flows_and_trade_offs() {
         let s = skill("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n1. If X → Y\n2. Else Z\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         assert!(o.find(Part::DecisionTable).is_some());
         assert!(o.find(Part::Flow).is_some());
         assert!(o.find(Part::TradeOffs).is_none());
         let s = skill("| Option | Gains | Costs |\n|---|---|---|\n| a | b | c |\n");
-        assert!(Outline::new(&s).find(Part::TradeOffs).is_some());
+        assert!(Parts::new(&s).find(Part::TradeOffs).is_some());
         let s = skill("1. Install\n2. Run\n");
-        assert!(Outline::new(&s).find(Part::Flow).is_none(), "plain steps do not branch");
+        assert!(Parts::new(&s).find(Part::Flow).is_none(), "plain steps do not branch");
     }
 
     #[test]
     fn counts_test_cases_with_expected_results() {
         let s = skill("## Test cases\n### Case 1\nExpected: A\n### Case 2\nExpected: B\n### Case 3\nno outcome here\n");
-        assert_eq!(Outline::new(&s).test_case_count(), 2);
+        assert_eq!(Parts::new(&s).test_case_count(), 2);
         let s = skill("## Scenarios\n- a → expected X\n- b → expected Y\n- c → expected Z\n");
-        assert_eq!(Outline::new(&s).test_case_count(), 3);
+        assert_eq!(Parts::new(&s).test_case_count(), 3);
     }
 
     #[test]
     fn insertion_point_follows_the_previous_part() {
         let s = skill("# X\n\n## When to use\n- a\n\n## Other\ntext\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         let (span, place) = o.insertion_point(Part::RedFlags);
         assert_eq!(span.text(s.text()), "- a");
         assert!(place.contains("`When to use`"), "{place}");
         let s = skill("plain\n");
-        let (_, place) = Outline::new(&s).insertion_point(Part::WhenToUse);
+        let (_, place) = Parts::new(&s).insertion_point(Part::WhenToUse);
         assert_eq!(place, "after the frontmatter (line 4)");
     }
 }
