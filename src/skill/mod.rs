@@ -6,6 +6,7 @@ mod frontmatter;
 mod source;
 mod span;
 mod split;
+mod tools;
 
 use std::path::{Path, PathBuf};
 
@@ -16,6 +17,7 @@ pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
 pub use source::{DecodeIssue, SourceText};
 pub use span::{LineCol, LineIndex, Span, floor_char_boundary};
 pub use split::{Split, split};
+pub use tools::{ToolsShape, allowed_tools, tools_shape};
 
 use crate::yaml;
 

@@ -5,6 +5,7 @@
 mod shapes;
 mod titles;
 
+pub use shapes::Item;
 pub use titles::*;
 
 use std::cell::OnceCell;

@@ -5,7 +5,7 @@ use crate::skill::Span;
 use crate::text::words::{has_any, normalize};
 
 use super::titles::*;
-use super::{Found, Parts};
+use super::{Found, Part, Parts};
 
 impl Parts<'_> {
     /// A table with a header of at least two columns and at least two data rows that are
@@ -90,30 +90,60 @@ impl Parts<'_> {
 
     /// The red-flag sections (titled so and holding items).
     pub fn red_flag_sections(&self) -> Vec<usize> {
-        self.sections_titled(RED_FLAG_TITLES).filter(|&i| !self.items(i).is_empty()).collect()
+        self.item_sections(RED_FLAG_TITLES)
+    }
+
+    /// The green-light sections (titled so and holding items).
+    pub fn green_light_sections(&self) -> Vec<usize> {
+        self.item_sections(GREEN_LIGHT_TITLES)
+    }
+
+    fn item_sections(&self, titles: &[&str]) -> Vec<usize> {
+        self.sections_titled(titles).filter(|&i| !self.items(i).is_empty()).collect()
     }
 
     /// The items of section `index` and its subsections: top-level list items, table
-    /// data rows, and paragraphs opening with a marker such as ❌ or ⚠, as (span, text).
-    pub fn items(&self, index: usize) -> Vec<(Span, String)> {
+    /// data rows, and paragraphs opening with a marker such as ❌ or ⚠, in document order.
+    pub fn items(&self, index: usize) -> Vec<Item> {
         let body = &self.skill.body;
+        let text = self.skill.text();
         let subtree = body.subtree(index);
         let within = |s: Option<usize>| s.is_some_and(|s| subtree.contains(&s));
         let mut out = Vec::new();
         for list in body.lists.iter().filter(|l| within(l.section)) {
             if list.depth == 0 {
-                out.extend(list.items.iter().map(|i| (i.span, i.span.text(self.skill.text()).to_string())));
+                out.extend(list.items.iter().map(|i| Item::new(i.span, text, &i.text)));
             }
         }
         for table in body.tables.iter().filter(|t| within(t.section)) {
-            out.extend(table.rows.iter().map(|r| (r.span, r.span.text(self.skill.text()).to_string())));
+            out.extend(table.rows.iter().map(|r| Item::row(r, text)));
         }
         let marked = |p: &&crate::skill::Paragraph| p.text.trim_start().starts_with(['❌', '✅', '⚠', '🚩', '⛔']);
         for paragraph in body.paragraphs.iter().filter(|p| within(p.section)).filter(marked) {
-            out.push((paragraph.span, paragraph.text.clone()));
+            out.push(Item { span: paragraph.span, raw: paragraph.text.clone(), title: paragraph.text.clone() });
         }
-        out.sort_by_key(|(span, _)| span.start);
+        out.sort_by_key(|item| item.span.start);
         out
+    }
+
+    /// The criteria a decision rests on: the data rows of every table whose header names a
+    /// criterion ("Criterion", "Criteria"), or else the rows of the decision table.
+    pub fn criteria(&self) -> Vec<Item> {
+        let body = &self.skill.body;
+        let text = self.skill.text();
+        let names_criteria =
+            |t: &&crate::skill::Table| t.header.cells.iter().any(|c| has_any(&normalize(&c.text), CRITERIA_HEADERS));
+        let mut tables: Vec<&crate::skill::Table> = body.tables.iter().filter(names_criteria).collect();
+        if tables.is_empty() {
+            let decision = self.find(Part::DecisionTable).map(|found| found.span);
+            tables.extend(body.tables.iter().filter(|t| Some(t.span) == decision));
+        }
+        tables
+            .iter()
+            .flat_map(|t| &t.rows)
+            .filter(|r| r.cells.iter().any(|c| !c.text.is_empty()))
+            .map(|r| Item::row(r, text))
+            .collect()
     }
 
     /// An examples section whose text states an outcome, or that points to a Markdown file
@@ -159,33 +189,55 @@ impl Parts<'_> {
             .collect()
     }
 
-    /// How many test cases with an expected result the body holds: in each test section,
-    /// the larger of its subsections, its list items and its table rows that state one.
+    /// How many test cases with an expected result the body holds (see [`Self::test_cases`]).
     pub fn test_case_count(&self) -> usize {
+        self.test_cases().len()
+    }
+
+    /// The test cases with an expected result: in each test section, whichever is most
+    /// numerous of its subsections, its list items and table rows, and its paragraphs led by
+    /// "Test"/"Scenario"/"Case" (no more of those than the section mentions an expectation);
+    /// or the section itself when it states one and holds none of these.
+    pub fn test_cases(&self) -> Vec<Item> {
         let body = &self.skill.body;
-        let mut total = 0;
+        let text = self.skill.text();
+        let mut out = Vec::new();
         for &section in self.test_sections() {
-            let children = body.sections[section].children.iter().filter(|&&c| self.states_expected(c)).count();
-            let items = self
-                .items(section)
+            let heading = |i: usize| Item::new(body.sections[i].heading, text, &body.sections[i].title);
+            let children: Vec<Item> = body.sections[section]
+                .children
                 .iter()
-                .filter(|(_, text)| {
-                    let words = normalize(text);
-                    has_any(&words, &["expected", "expect*", "should"]) || text.contains('→') || text.contains("->")
+                .filter(|&&c| self.states_expected(c))
+                .map(|&c| heading(c))
+                .collect();
+            let items: Vec<Item> = self
+                .items(section)
+                .into_iter()
+                .filter(|item| {
+                    let words = normalize(&item.raw);
+                    has_any(&words, &["expected", "expect*", "should"])
+                        || item.raw.contains('→')
+                        || item.raw.contains("->")
                 })
-                .count();
-            let leads = body
+                .collect();
+            let subtree = body.subtree(section);
+            let led: Vec<Item> = body
                 .paragraphs
                 .iter()
-                .filter(|p| {
-                    p.section.is_some_and(|s| body.subtree(section).contains(&s))
-                        && p.lead.as_deref().is_some_and(|l| has_any(&normalize(l), &["test*", "scenario*", "case"]))
+                .filter(|p| p.section.is_some_and(|s| subtree.contains(&s)))
+                .filter_map(|p| {
+                    let lead = p.lead.as_deref().filter(|l| has_any(&normalize(l), &["test*", "scenario*", "case"]))?;
+                    Some(Item::new(p.span, text, lead))
                 })
-                .count();
-            let own = if children == 0 && items == 0 && leads == 0 && self.states_expected(section) { 1 } else { 0 };
-            total += children.max(items).max(leads.min(self.expected_mentions(section))).max(own);
+                .collect();
+            let own = children.is_empty() && items.is_empty() && led.is_empty() && self.states_expected(section);
+            let leads: Vec<Item> = led.into_iter().take(self.expected_mentions(section)).collect();
+            let own = if own { vec![heading(section)] } else { Vec::new() };
+            // The most numerous wins; on a tie the earlier (subsections name cases best).
+            let best = [children, items, leads, own].into_iter().rev().max_by_key(Vec::len).unwrap_or_default();
+            out.extend(best);
         }
-        total
+        out
     }
 
     fn states_expected(&self, index: usize) -> bool {
@@ -194,5 +246,28 @@ impl Parts<'_> {
 
     fn expected_mentions(&self, index: usize) -> usize {
         self.section_words(index).split(' ').filter(|w| w.starts_with("expect") || *w == "should").count()
+    }
+}
+
+/// An item of a part: a list item, a table row, a paragraph or a heading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// Where it is.
+    pub span: Span,
+    /// Its Markdown as written (a paragraph's text without markup).
+    pub raw: String,
+    /// What names it, without markup: a list item's own text, a row's first filled cell, a
+    /// heading's title, a paragraph's bold lead or text.
+    pub title: String,
+}
+
+impl Item {
+    fn new(span: Span, text: &str, title: &str) -> Item {
+        Item { span, raw: span.text(text).to_string(), title: title.to_string() }
+    }
+
+    fn row(row: &crate::skill::Row, text: &str) -> Item {
+        let title = row.cells.iter().map(|c| c.text.as_str()).find(|t| !t.is_empty()).unwrap_or("");
+        Item::new(row.span, text, title)
     }
 }

@@ -110,3 +110,9 @@ pub const FLOW_TITLES: &[&str] = &[
     "decision tree", "decision flow", "flowchart", "flow chart", "decision process", "how to decide",
     "decision guide",
 ];
+
+/// Words in a table header that name the criteria a decision rests on.
+#[rustfmt::skip]
+pub const CRITERIA_HEADERS: &[&str] = &[
+    "criterion", "criteria",
+];
