@@ -11,9 +11,11 @@ pub mod fix;
 pub mod fsio;
 pub mod generate;
 pub mod lint;
+pub mod outline;
 pub mod report;
 pub mod skill;
 pub mod text;
 pub mod yaml;
 
+pub use outline::{Outline, outline, outline_with};
 pub use skill::Skill;

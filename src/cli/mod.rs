@@ -4,6 +4,7 @@ mod baseline;
 mod config;
 mod generate;
 mod lint;
+mod outline;
 mod rules;
 mod selection;
 
@@ -38,6 +39,8 @@ pub enum Command {
     Init(config::InitArgs),
     /// Print the effective settings for a path (config, overrides and flags applied).
     Config(config::ConfigArgs),
+    /// Print each skill's outline (frontmatter, size, decision parts, sections), stable for diffs and snapshots.
+    Outline(outline::OutlineArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -53,6 +56,7 @@ pub fn main() -> ExitCode {
         Command::Generate(command) => generate::run(command),
         Command::Init(args) => config::init(args),
         Command::Config(args) => config::show(args),
+        Command::Outline(args) => outline::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

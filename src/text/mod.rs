@@ -20,9 +20,11 @@ pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
 
 /// Estimated tokens of `text`: characters divided by 4, rounded up. The usual rule of thumb
 /// for English prose; code and non-Latin scripts take more tokens per character, so treat
-/// the figure as a floor. The body-too-long rule and the outline both count with it.
+/// the figure as a floor. A CRLF line break counts as one character, so a checkout with
+/// Windows line endings gives the same figure. The body-too-long rule and the outline both
+/// count with it.
 pub fn estimate_tokens(text: &str) -> usize {
-    tokens_for_chars(text.chars().count())
+    tokens_for_chars(text.chars().count() - text.matches("\r\n").count())
 }
 
 /// Estimated tokens of `chars` characters (see [`estimate_tokens`]).
@@ -110,6 +112,7 @@ mod tests {
         assert_eq!(estimate_tokens("abcd"), 1);
         assert_eq!(estimate_tokens("abcde"), 2);
         assert_eq!(estimate_tokens("ééé"), 1, "characters, not bytes");
+        assert_eq!(estimate_tokens("ab\r\ncd\r\n"), estimate_tokens("ab\ncd\n"), "line endings");
     }
 
     #[test]

@@ -5,7 +5,7 @@
 mod shapes;
 mod titles;
 
-pub use shapes::Item;
+pub use shapes::{Item, name_in};
 pub use titles::*;
 
 use std::cell::OnceCell;
@@ -152,8 +152,8 @@ impl<'a> Parts<'a> {
             Part::DecisionTable => self.decision_table(),
             Part::Flow => self.flow(),
             Part::TradeOffs => self.trade_offs(),
-            Part::RedFlags => self.item_section(RED_FLAG_TITLES),
-            Part::GreenLights => self.item_section(GREEN_LIGHT_TITLES),
+            Part::RedFlags => self.item_section(RED_FLAG_TITLES, &[]),
+            Part::GreenLights => self.item_section(GREEN_LIGHT_TITLES, NOT_GREEN_LIGHT_TITLES),
             Part::Examples => self.examples(),
             Part::TestCases => self.test_sections().first().map(|&i| self.heading(i)),
         })
@@ -284,6 +284,32 @@ mod tests {
         assert_eq!(Parts::new(&s).test_case_count(), 2);
         let s = skill("## Scenarios\n- a → expected X\n- b → expected Y\n- c → expected Z\n");
         assert_eq!(Parts::new(&s).test_case_count(), 3);
+    }
+
+    #[test]
+    fn lists_items_by_title() {
+        let s = skill("## Test cases\n### Case 1: cache\nExpected: A\n### Case 2\nExpected: B\n");
+        let titles: Vec<String> = Parts::new(&s).test_cases().into_iter().map(|c| c.title).collect();
+        assert_eq!(titles, ["Case 1: cache", "Case 2"], "headings are kept whole");
+        let s = skill("## Green lights\n- **Measured**: for a week\n\n✅ Owner named → alerts\n");
+        let parts = Parts::new(&s);
+        let titles: Vec<String> =
+            parts.green_light_sections().iter().flat_map(|&i| parts.items(i)).map(|i| i.title).collect();
+        assert_eq!(titles, ["Measured", "Owner named"]);
+        let s = skill("## Go/no-go criteria\n- Proceed if: all pass\n- Revisit if: one fails\n");
+        assert!(Parts::new(&s).find(Part::GreenLights).is_none(), "go and no-go conditions are not green lights");
+        let s = skill("| Option | Criterion |\n|---|---|\n| a | b |\n|  |  |\n| c | d |\n");
+        let titles: Vec<String> = Parts::new(&s).criteria().into_iter().map(|c| c.title).collect();
+        assert_eq!(titles, ["a", "c"], "empty rows are left out");
+    }
+
+    #[test]
+    fn names_items_by_their_opening() {
+        assert_eq!(name_in("\"Cache everything\" → measure first"), "\"Cache everything\"");
+        assert_eq!(name_in("Consistent gap: prompts fail"), "Consistent gap");
+        assert_eq!(name_in("At 10:30 every day"), "At 10:30 every day");
+        assert_eq!(name_in(": leading colon — then text"), ": leading colon");
+        assert_eq!(name_in("first line\nsecond: line"), "first line");
     }
 
     #[test]

@@ -7,6 +7,9 @@ use crate::text::words::{has_any, normalize};
 use super::titles::*;
 use super::{Found, Part, Parts};
 
+/// Signs that open a paragraph written as an item (`❌ Never ...`, `✅ Measured ...`).
+const ITEM_MARKERS: [char; 5] = ['❌', '✅', '⚠', '🚩', '⛔'];
+
 impl Parts<'_> {
     /// A table with a header of at least two columns and at least two data rows that are
     /// not empty.
@@ -83,23 +86,25 @@ impl Parts<'_> {
         })
     }
 
-    /// The first section titled with one of `titles` that holds at least one item.
-    pub(super) fn item_section(&self, titles: &[&str]) -> Option<Found> {
-        self.sections_titled(titles).find(|&i| !self.items(i).is_empty()).map(|i| self.heading(i))
+    /// The first section titled with one of `titles` (and none of `except`) that holds at
+    /// least one item.
+    pub(super) fn item_section(&self, titles: &[&str], except: &[&str]) -> Option<Found> {
+        self.item_sections(titles, except).first().map(|&i| self.heading(i))
     }
 
     /// The red-flag sections (titled so and holding items).
     pub fn red_flag_sections(&self) -> Vec<usize> {
-        self.item_sections(RED_FLAG_TITLES)
+        self.item_sections(RED_FLAG_TITLES, &[])
     }
 
-    /// The green-light sections (titled so and holding items).
+    /// The green-light sections (titled so and holding items); "Go/no-go criteria" names
+    /// both kinds of condition and is not one.
     pub fn green_light_sections(&self) -> Vec<usize> {
-        self.item_sections(GREEN_LIGHT_TITLES)
+        self.item_sections(GREEN_LIGHT_TITLES, NOT_GREEN_LIGHT_TITLES)
     }
 
-    fn item_sections(&self, titles: &[&str]) -> Vec<usize> {
-        self.sections_titled(titles).filter(|&i| !self.items(i).is_empty()).collect()
+    fn item_sections(&self, titles: &[&str], except: &[&str]) -> Vec<usize> {
+        self.sections_titled(titles).filter(|&i| !has_any(self.title(i), except) && !self.items(i).is_empty()).collect()
     }
 
     /// The items of section `index` and its subsections: top-level list items, table
@@ -112,15 +117,17 @@ impl Parts<'_> {
         let mut out = Vec::new();
         for list in body.lists.iter().filter(|l| within(l.section)) {
             if list.depth == 0 {
-                out.extend(list.items.iter().map(|i| Item::new(i.span, text, &i.text)));
+                out.extend(list.items.iter().map(|i| Item::new(i.span, text, name_in(&i.text))));
             }
         }
         for table in body.tables.iter().filter(|t| within(t.section)) {
             out.extend(table.rows.iter().map(|r| Item::row(r, text)));
         }
-        let marked = |p: &&crate::skill::Paragraph| p.text.trim_start().starts_with(['❌', '✅', '⚠', '🚩', '⛔']);
+        let marked = |p: &&crate::skill::Paragraph| p.text.trim_start().starts_with(ITEM_MARKERS);
         for paragraph in body.paragraphs.iter().filter(|p| within(p.section)).filter(marked) {
-            out.push(Item { span: paragraph.span, raw: paragraph.text.clone(), title: paragraph.text.clone() });
+            let unmarked = paragraph.text.trim_start().trim_start_matches(ITEM_MARKERS).trim_start_matches('\u{fe0f}');
+            let title = paragraph.lead.as_deref().unwrap_or_else(|| name_in(unmarked)).to_string();
+            out.push(Item { span: paragraph.span, raw: paragraph.text.clone(), title });
         }
         out.sort_by_key(|item| item.span.start);
         out
@@ -256,8 +263,9 @@ pub struct Item {
     pub span: Span,
     /// Its Markdown as written (a paragraph's text without markup).
     pub raw: String,
-    /// What names it, without markup: a list item's own text, a row's first filled cell, a
-    /// heading's title, a paragraph's bold lead or text.
+    /// What names it, without markup: a heading's title, a row's first filled cell, a
+    /// paragraph's bold lead, or the text of a list item or paragraph up to its first
+    /// separator (`: `, ` → `, ` -> `, ` — `, ` – `; see [`name_in`]).
     pub title: String,
 }
 
@@ -270,4 +278,18 @@ impl Item {
         let title = row.cells.iter().map(|c| c.text.as_str()).find(|t| !t.is_empty()).unwrap_or("");
         Item::new(row.span, text, title)
     }
+}
+
+/// The name a list item or paragraph opens with: its first line up to the first separator
+/// (`: `, ` → `, ` -> `, ` => `, ` — `, ` – `) that has text before it; the whole first line
+/// when there is none. `"Cache everything" → measure first` is named `"Cache everything"`.
+pub fn name_in(text: &str) -> &str {
+    let line = text.trim_start().lines().next().unwrap_or("");
+    let cut = [": ", " → ", " -> ", " => ", " — ", " – "]
+        .iter()
+        .filter_map(|separator| line.find(separator))
+        .filter(|&at| !line[..at].trim().is_empty())
+        .min()
+        .unwrap_or(line.len());
+    line[..cut].trim_end()
 }

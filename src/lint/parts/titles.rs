@@ -91,6 +91,13 @@ pub const GREEN_LIGHT_TITLES: &[&str] = &[
     "green light*", "green flag*", "proceed*", "go signal*", "good sign*", "go criteria", "signals to go",
 ];
 
+/// Heading phrases that name both go and no-go conditions ("Go/no-go criteria"), which
+/// "go criteria" would otherwise take for green lights.
+#[rustfmt::skip]
+pub const NOT_GREEN_LIGHT_TITLES: &[&str] = &[
+    "no go",
+];
+
 /// Heading phrases that name an examples section.
 #[rustfmt::skip]
 pub const EXAMPLE_TITLES: &[&str] = &[
