@@ -84,6 +84,7 @@ pub struct Found {
 pub struct PartsCache {
     titles: Vec<String>,
     words: Vec<OnceCell<String>>,
+    paragraph_words: Vec<OnceCell<String>>,
     found: [OnceCell<Option<Found>>; 9],
     other_parts: OnceCell<Vec<usize>>,
     test_sections: OnceCell<Vec<usize>>,
@@ -100,7 +101,8 @@ impl<'a> Parts<'a> {
     pub fn new(skill: &'a Skill) -> Self {
         let titles: Vec<String> = skill.body.sections.iter().map(|s| normalize(&s.title)).collect();
         let words = titles.iter().map(|_| OnceCell::new()).collect();
-        Parts { skill, cache: Rc::new(PartsCache { titles, words, ..PartsCache::default() }) }
+        let paragraph_words = skill.body.paragraphs.iter().map(|_| OnceCell::new()).collect();
+        Parts { skill, cache: Rc::new(PartsCache { titles, words, paragraph_words, ..PartsCache::default() }) }
     }
 
     /// The parts of the skill `cx` checks, shared with the other rules on that skill.
@@ -138,6 +140,19 @@ impl<'a> Parts<'a> {
         self.cache.words[index].get_or_init(|| normalize(self.section_raw(index)))
     }
 
+    /// Paragraph `index`'s text, normalised (computed once per paragraph).
+    fn paragraph_words(&self, index: usize) -> &str {
+        self.cache.paragraph_words[index].get_or_init(|| normalize(&self.skill.body.paragraphs[index].text))
+    }
+
+    /// The opening of paragraph `index`, normalised: its bold lead, else its whole text.
+    fn paragraph_opening(&self, index: usize) -> std::borrow::Cow<'_, str> {
+        match self.skill.body.paragraphs[index].lead.as_deref() {
+            Some(lead) => std::borrow::Cow::Owned(normalize(lead)),
+            None => std::borrow::Cow::Borrowed(self.paragraph_words(index)),
+        }
+    }
+
     /// The section's raw Markdown text.
     pub fn section_raw(&self, index: usize) -> &'a str {
         self.skill.body.sections[index].span.text(self.skill.text())
@@ -172,15 +187,17 @@ impl<'a> Parts<'a> {
         if let Some(i) = self.sections_titled(WHEN_TO_USE_TITLES).find(is_positive) {
             return Some(self.heading(i));
         }
-        self.skill.body.paragraphs.iter().find_map(|p| {
-            let opening = normalize(p.lead.as_deref().unwrap_or(&p.text));
-            let mut words = normalize(&p.text);
+        self.skill.body.paragraphs.iter().enumerate().find_map(|(i, p)| {
+            let mut words = std::borrow::Cow::Borrowed(self.paragraph_words(i));
             for negated in
                 ["do not use this skill", "dont use this skill", "never use this skill", "not use this skill"]
             {
-                words = words.replace(negated, " ");
+                if words.contains(negated) {
+                    words = std::borrow::Cow::Owned(words.replace(negated, " "));
+                }
             }
-            let says = starts_with_any(&opening, WHEN_TO_USE_LEADS) || has_any(&words, WHEN_TO_USE_ANYWHERE);
+            let says =
+                starts_with_any(&self.paragraph_opening(i), WHEN_TO_USE_LEADS) || has_any(&words, WHEN_TO_USE_ANYWHERE);
             says.then_some(Found { span: p.span, section: p.section })
         })
     }
@@ -190,8 +207,8 @@ impl<'a> Parts<'a> {
         if let Some(i) = self.sections_titled(SCOPE_TITLES).next() {
             return Some(self.heading(i));
         }
-        let paragraph = self.skill.body.paragraphs.iter().find_map(|p| {
-            let opening = normalize(p.lead.as_deref().unwrap_or(&p.text));
+        let paragraph = self.skill.body.paragraphs.iter().enumerate().find_map(|(i, p)| {
+            let opening = self.paragraph_opening(i);
             let use_other_instead = p.lead.as_deref().is_some_and(|lead| {
                 let lead = normalize(lead);
                 starts_with_any(&lead, &["use", "when to use"]) && has_any(&lead, &["instead"])

@@ -31,12 +31,19 @@ impl Parts<'_> {
         let own = |section: Option<usize>| !section.is_some_and(|s| elsewhere.contains(&s));
         let arrow = |s: &str| s.contains('→') || s.contains("->") || s.contains("=>") || s.contains('⇒');
         for list in body.lists.iter().filter(|l| own(l.section)) {
-            let raw = list.span.text(text);
-            let arrows = list.items.iter().filter(|i| arrow(i.span.text(text))).count();
+            // An item's own text, not its nested lists' (they are lists of their own): reading
+            // every item's whole span would be quadratic in the depth of nesting.
+            let arrows = list.items.iter().filter(|i| arrow(&i.text)).count();
             let branches = list.items.iter().filter(|i| has_any(&normalize(&i.text), BRANCH_WORDS)).count();
             let under_flow_title = list.section.is_some_and(|s| has_any(self.title(s), FLOW_TITLES));
             let ordered_flow = list.ordered && list.items.len() >= 2 && (branches + arrows >= 1 || under_flow_title);
-            if ordered_flow || arrows >= 2 || raw.contains("├") || raw.contains("└") {
+            // A drawn tree is seen in the top-level list that holds it (nested lists are
+            // inside it, and come after it).
+            let drawn = list.depth == 0 && {
+                let raw = list.span.text(text);
+                raw.contains("├") || raw.contains("└")
+            };
+            if ordered_flow || arrows >= 2 || drawn {
                 return Some(Found { span: list.span, section: list.section });
             }
         }
