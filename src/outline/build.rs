@@ -23,6 +23,7 @@ const BEFORE_FIRST_HEADING: &str = "(before the first heading)";
 /// The key of code blocks without a language in [`Outline::code_languages`].
 pub const NO_LANGUAGE: &str = "(none)";
 
+/// The outline of `skill`, asking `fs` whether link targets exist.
 pub fn outline(skill: &Skill, fs: &dyn FileSystem) -> Outline {
     let body = &skill.body;
     let mut contents = contents(skill, fs);
