@@ -13,10 +13,12 @@ pub mod fix;
 pub mod fsio;
 pub mod generate;
 pub mod lint;
+pub mod outline;
 pub mod report;
 pub mod schema;
 pub mod skill;
 pub mod text;
 pub mod yaml;
 
+pub use outline::{Outline, outline, outline_with};
 pub use skill::Skill;

@@ -6,6 +6,7 @@ mod decide;
 mod docs;
 mod generate;
 mod lint;
+mod outline;
 mod rules;
 mod schema;
 mod selection;
@@ -51,6 +52,8 @@ pub enum Command {
     Test(decide::TestArgs),
     /// Run a use case through a decision skill: criteria, method, ROI, red flags, GO/NO-GO.
     Evaluate(decide::EvaluateArgs),
+    /// Print each skill's outline (frontmatter, size, decision parts, sections), stable for diffs and snapshots.
+    Outline(outline::OutlineArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -71,6 +74,7 @@ pub fn main() -> ExitCode {
         Command::Man(args) => docs::man(args),
         Command::Test(args) => decide::test(args),
         Command::Evaluate(args) => decide::evaluate(args),
+        Command::Outline(args) => outline::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -12,7 +12,7 @@ mod engine;
 pub mod fields;
 mod finding;
 mod fs;
-pub mod outline;
+pub mod parts;
 mod registry;
 mod rule;
 pub mod rules;

@@ -4,6 +4,7 @@
 use regex::Regex;
 
 use crate::skill::{Skill, Span};
+use crate::text::estimate_tokens;
 
 /// Every match of `pattern` in the body that is not in code or in an HTML comment.
 pub fn prose_matches(skill: &Skill, pattern: &Regex) -> Vec<Span> {
@@ -36,6 +37,20 @@ pub fn in_link(skill: &Skill, span: Span) -> bool {
 /// True when `span` lies on a heading line.
 pub fn in_heading(skill: &Skill, span: Span) -> bool {
     skill.body.sections.iter().any(|s| s.heading.start <= span.start && span.end <= s.heading.end)
+}
+
+/// The body's size as the body-too-long rule measures it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BodySize {
+    /// Lines, from the first line of the body to its last line that is not empty.
+    pub lines: usize,
+    /// Estimated tokens ([`estimate_tokens`] of the body's text).
+    pub tokens: usize,
+}
+
+/// The body's lines and estimated tokens.
+pub fn body_size(skill: &Skill) -> BodySize {
+    BodySize { lines: body_lines(skill).count(), tokens: estimate_tokens(skill.body.span.text(skill.text())) }
 }
 
 /// The body's lines as (1-based line number, span), for line-by-line rules.

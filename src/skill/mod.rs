@@ -7,6 +7,7 @@ mod quick;
 mod source;
 mod span;
 mod split;
+mod tools;
 
 use std::path::{Path, PathBuf};
 
@@ -18,6 +19,7 @@ pub use quick::{QuickDoc, QuickHeading, QuickLink, quick_scan};
 pub use source::{DecodeIssue, SourceText};
 pub use span::{LineCol, LineIndex, Span, floor_char_boundary};
 pub use split::{Split, split};
+pub use tools::{ToolsShape, allowed_tools, tools_shape};
 
 use crate::yaml;
 

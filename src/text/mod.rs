@@ -18,6 +18,20 @@ pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, c)| c.to_string())
 }
 
+/// Estimated tokens of `text`: characters divided by 4, rounded up. The usual rule of thumb
+/// for English prose; code and non-Latin scripts take more tokens per character, so treat
+/// the figure as a floor. A CRLF line break counts as one character, so a checkout with
+/// Windows line endings gives the same figure. The body-too-long rule and the outline both
+/// count with it.
+pub fn estimate_tokens(text: &str) -> usize {
+    tokens_for_chars(text.chars().count() - text.matches("\r\n").count())
+}
+
+/// Estimated tokens of `chars` characters (see [`estimate_tokens`]).
+pub fn tokens_for_chars(chars: usize) -> usize {
+    chars.div_ceil(4)
+}
+
 /// Phrases that tell an agent when to use a skill ("Use when ...", "Triggers on ...").
 const TRIGGER_PHRASES: &[&str] = &[
     "use when",
@@ -91,6 +105,15 @@ pub fn has_trigger_phrase(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn estimates_a_token_per_four_characters() {
+        assert_eq!(estimate_tokens(""), 0);
+        assert_eq!(estimate_tokens("abcd"), 1);
+        assert_eq!(estimate_tokens("abcde"), 2);
+        assert_eq!(estimate_tokens("ééé"), 1, "characters, not bytes");
+        assert_eq!(estimate_tokens("ab\r\ncd\r\n"), estimate_tokens("ab\ncd\n"), "line endings");
+    }
 
     #[test]
     fn finds_typos_only() {

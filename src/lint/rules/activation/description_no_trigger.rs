@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::lint::outline::Outline;
+use crate::lint::parts::Parts;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
@@ -46,7 +46,7 @@ impl Rule for DescriptionNoTrigger {
             return;
         }
         let Some(description) = fm.description().filter(|d| !d.value.trim().is_empty()) else { return };
-        let Some(section) = Outline::of(cx).when_to_use() else { return };
+        let Some(section) = Parts::of(cx).when_to_use() else { return };
         let line = cx.line_of(section.span.start as usize);
         cx.report(description.span, "the description does not say when to use the skill").help(format!(
             "the agent reads the \"when to use\" text at line {line} only after choosing the skill; \

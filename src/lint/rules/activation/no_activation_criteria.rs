@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::lint::outline::Outline;
+use crate::lint::parts::Parts;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 use crate::skill::Skill;
@@ -48,7 +48,7 @@ impl Rule for NoActivationCriteria {
         if !fm.is_usable() || fm.disables_model_invocation() || says_when_in_frontmatter(cx.skill) {
             return;
         }
-        if Outline::of(cx).when_to_use().is_some() {
+        if Parts::of(cx).when_to_use().is_some() {
             return;
         }
         let span = match fm.description().filter(|d| !d.value.trim().is_empty()) {

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::lint::outline::{Outline, Part};
+use crate::lint::parts::{Part, Parts};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
@@ -40,12 +40,12 @@ impl Rule for MissingExamples {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let outline = Outline::of(cx);
-        if outline.find(Part::Examples).is_some() {
+        let parts = Parts::of(cx);
+        if parts.find(Part::Examples).is_some() {
             return;
         }
-        let tests = outline.test_sections();
-        let titled = outline.sections_titled(crate::lint::outline::EXAMPLE_TITLES).find(|i| !tests.contains(i));
+        let tests = parts.test_sections();
+        let titled = parts.sections_titled(crate::lint::parts::EXAMPLE_TITLES).find(|i| !tests.contains(i));
         if let Some(section) = titled {
             let heading = cx.skill.body.sections[section].heading;
             cx.report(heading, "these examples do not say what came out of them")

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::lint::outline::Part;
+use crate::lint::parts::Part;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 

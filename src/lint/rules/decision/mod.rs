@@ -16,15 +16,15 @@ pub mod too_few_test_cases;
 pub mod vague_advice;
 
 use crate::lint::Checker;
-use crate::lint::outline::{Outline, Part};
+use crate::lint::parts::{Part, Parts};
 
 /// Reports `part` missing, where it should be added, saying what to add.
 fn check_part(cx: &mut Checker<'_>, part: Part, what: &str) {
-    let outline = Outline::of(cx);
-    if outline.find(part).is_some() {
+    let parts = Parts::of(cx);
+    if parts.find(part).is_some() {
         return;
     }
-    let (span, place) = outline.insertion_point(part);
+    let (span, place) = parts.insertion_point(part);
     cx.report(span, format!("this decision skill has no {}", part.label()))
         .help(format!("add {}, {place}", what.trim_end_matches(',')));
 }

@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::lint::outline::Outline;
+use crate::lint::parts::Parts;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 use crate::skill::List;
@@ -50,10 +50,10 @@ impl Rule for RedFlagWithoutAlternative {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let outline = Outline::of(cx);
+        let parts = Parts::of(cx);
         let text = cx.text();
         let mut lacking = Vec::new();
-        for section in outline.red_flag_sections() {
+        for section in parts.red_flag_sections() {
             if names_alternative(&cx.skill.body.sections[section].title) {
                 continue;
             }

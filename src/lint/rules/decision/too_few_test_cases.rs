@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::lint::outline::{Outline, Part};
+use crate::lint::parts::{Part, Parts};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
@@ -43,13 +43,13 @@ impl Rule for TooFewTestCases {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        let outline = Outline::of(cx);
-        let count = outline.test_case_count();
+        let parts = Parts::of(cx);
+        let count = parts.test_case_count();
         if count >= NEEDED {
             return;
         }
         let missing = NEEDED - count;
-        if let Some(&section) = outline.test_sections().first() {
+        if let Some(&section) = parts.test_sections().first() {
             let heading = cx.skill.body.sections[section].heading;
             let have = match count {
                 0 => "no test case states".to_string(),
@@ -61,7 +61,7 @@ impl Rule for TooFewTestCases {
             ));
             return;
         }
-        let (span, place) = outline.insertion_point(Part::TestCases);
+        let (span, place) = parts.insertion_point(Part::TestCases);
         cx.report(span, "this decision skill has no test cases").help(format!(
             "add a `## Test cases` section {place} with at least {NEEDED} scenarios, each with its expected result"
         ));

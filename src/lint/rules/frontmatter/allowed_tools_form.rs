@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Edit, Fix, Level, Target};
-use crate::skill::Span;
+use crate::skill::{Span, tools_shape};
 
 declare_rule! {
     /// ## What it does
@@ -29,68 +29,6 @@ declare_rule! {
         fixable: Unsafe,
         source: "Agent Skills specification; Claude Code skills documentation",
     }
-}
-
-/// How a tools string is written.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct ToolsShape {
-    /// The tools, in order.
-    pub tools: Vec<String>,
-    /// A comma separates tools somewhere.
-    pub commas: bool,
-    /// Only whitespace separates two tools somewhere.
-    pub spaces: bool,
-    /// Parentheses do not balance.
-    pub unbalanced: bool,
-}
-
-/// Splits a tools string at top-level commas and whitespace (not inside parentheses).
-pub fn tools_shape(value: &str) -> ToolsShape {
-    let mut shape = ToolsShape::default();
-    let mut depth = 0i32;
-    let mut current = String::new();
-    let mut pending_space = false;
-    for c in value.chars() {
-        match c {
-            '(' => {
-                depth += 1;
-                current.push(c);
-            }
-            ')' => {
-                depth -= 1;
-                current.push(c);
-                if depth < 0 {
-                    shape.unbalanced = true;
-                    depth = 0;
-                }
-            }
-            ',' if depth == 0 => {
-                shape.commas = true;
-                pending_space = false;
-                if !current.is_empty() {
-                    shape.tools.push(std::mem::take(&mut current));
-                }
-            }
-            c if c.is_whitespace() && depth == 0 => {
-                if !current.is_empty() {
-                    shape.tools.push(std::mem::take(&mut current));
-                    pending_space = true;
-                }
-            }
-            c => {
-                if pending_space && current.is_empty() {
-                    shape.spaces = true;
-                }
-                pending_space = false;
-                current.push(c);
-            }
-        }
-    }
-    if !current.is_empty() {
-        shape.tools.push(current);
-    }
-    shape.unbalanced |= depth != 0;
-    shape
 }
 
 impl Rule for AllowedToolsForm {
@@ -139,21 +77,5 @@ impl Rule for AllowedToolsForm {
             cx.report(span, "`allowed-tools` is comma-separated; the specification wants spaces")
                 .help(format!("write `allowed-tools: {}`", shape.tools.join(" ")));
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::tools_shape;
-
-    #[test]
-    fn reads_tool_strings() {
-        let shape = tools_shape("Read, Grep, Bash(git add:*)");
-        assert_eq!(shape.tools, ["Read", "Grep", "Bash(git add:*)"]);
-        assert!(shape.commas && !shape.spaces && !shape.unbalanced);
-        let shape = tools_shape("Read Grep Bash(git:*)");
-        assert!(!shape.commas && shape.spaces);
-        assert!(tools_shape("Read, Grep Glob").spaces);
-        assert!(tools_shape("Bash(git:*").unbalanced);
     }
 }

@@ -1,8 +1,9 @@
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::body_lines;
+use crate::lint::scan::{BodySize, body_lines, body_size};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
+use crate::text::tokens_for_chars;
 
 declare_rule! {
     /// ## What it does
@@ -10,6 +11,7 @@ declare_rule! {
     /// `max-tokens`), at the first line past the limit. Tokens are estimated as the body's
     /// characters divided by 4, rounded up: the usual rule of thumb for English prose (code
     /// and non-Latin scripts take more tokens per character, so treat the figure as a floor).
+    /// `skillsmith outline` shows the same figures.
     ///
     /// ## Why is this bad?
     /// The whole body enters the context window when the skill is loaded. The specification
@@ -30,11 +32,6 @@ declare_rule! {
     }
 }
 
-/// Estimated tokens of `text`: characters divided by 4, rounded up.
-pub fn estimate_tokens(text: &str) -> usize {
-    text.chars().count().div_ceil(4)
-}
-
 impl Rule for BodyTooLong {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -43,18 +40,16 @@ impl Rule for BodyTooLong {
     fn check(&self, cx: &mut Checker<'_>) {
         let skill = cx.skill;
         let (max_lines, max_tokens) = (cx.settings.options.max_lines, cx.settings.options.max_tokens);
-        let body = skill.body.span.text(cx.text());
-        let lines: Vec<(u32, Span)> = body_lines(skill).collect();
-        let line_count = lines.len();
-        let tokens = estimate_tokens(body);
+        let BodySize { lines: line_count, tokens } = body_size(skill);
         if line_count <= max_lines && tokens <= max_tokens {
             return;
         }
+        let lines: Vec<(u32, Span)> = body_lines(skill).collect();
         let mut chars = 0;
         let mut token_cross = None;
         for &(line, span) in &lines {
             chars += span.text(cx.text()).chars().count() + 1;
-            if chars.div_ceil(4) > max_tokens {
+            if tokens_for_chars(chars) > max_tokens {
                 token_cross = Some((line, span));
                 break;
             }
@@ -73,18 +68,5 @@ impl Rule for BodyTooLong {
         }
         cx.report(at.1, format!("the body is {}; the limit is passed here", over.join(" and ")))
             .help("move details the agent needs only sometimes into `references/` files and link them from SKILL.md");
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::estimate_tokens;
-
-    #[test]
-    fn estimates_a_token_per_four_characters() {
-        assert_eq!(estimate_tokens(""), 0);
-        assert_eq!(estimate_tokens("abcd"), 1);
-        assert_eq!(estimate_tokens("abcde"), 2);
-        assert_eq!(estimate_tokens("ééé"), 1, "characters, not bytes");
     }
 }

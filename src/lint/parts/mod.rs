@@ -5,6 +5,7 @@
 mod shapes;
 mod titles;
 
+pub use shapes::{Item, name_in};
 pub use titles::*;
 
 use std::cell::OnceCell;
@@ -76,40 +77,42 @@ pub struct Found {
     pub section: Option<usize>,
 }
 
-/// What an outline computes once and keeps: normalised titles and section texts, the parts
+/// What [`Parts`] computes once and keeps: normalised titles and section texts, the parts
 /// found, and the sections that belong to other parts. Shared by every rule on a skill
 /// through [`Checker::memo`](crate::lint::Checker::memo).
 #[derive(Default)]
-pub struct OutlineCache {
+pub struct PartsCache {
     titles: Vec<String>,
     words: Vec<OnceCell<String>>,
+    paragraph_words: Vec<OnceCell<String>>,
     found: [OnceCell<Option<Found>>; 9],
     other_parts: OnceCell<Vec<usize>>,
     test_sections: OnceCell<Vec<usize>>,
 }
 
 /// The body of one skill seen as parts.
-pub struct Outline<'a> {
+pub struct Parts<'a> {
     skill: &'a Skill,
-    cache: Rc<OutlineCache>,
+    cache: Rc<PartsCache>,
 }
 
-impl<'a> Outline<'a> {
-    /// The outline of `skill`.
+impl<'a> Parts<'a> {
+    /// The parts of `skill`.
     pub fn new(skill: &'a Skill) -> Self {
         let titles: Vec<String> = skill.body.sections.iter().map(|s| normalize(&s.title)).collect();
         let words = titles.iter().map(|_| OnceCell::new()).collect();
-        Outline { skill, cache: Rc::new(OutlineCache { titles, words, ..OutlineCache::default() }) }
+        let paragraph_words = skill.body.paragraphs.iter().map(|_| OnceCell::new()).collect();
+        Parts { skill, cache: Rc::new(PartsCache { titles, words, paragraph_words, ..PartsCache::default() }) }
     }
 
-    /// The outline of the skill `cx` checks, shared with the other rules on that skill.
+    /// The parts of the skill `cx` checks, shared with the other rules on that skill.
     pub fn of(cx: &Checker<'a>) -> Self {
         let skill = cx.skill;
-        let cache = cx.memo(|cx| match Rc::try_unwrap(Outline::new(cx.skill).cache) {
+        let cache = cx.memo(|cx| match Rc::try_unwrap(Parts::new(cx.skill).cache) {
             Ok(cache) => cache,
-            Err(_) => unreachable!("a fresh outline's cache has one owner"),
+            Err(_) => unreachable!("a fresh cache has one owner"),
         });
-        Outline { skill, cache }
+        Parts { skill, cache }
     }
 
     /// The skill.
@@ -137,6 +140,19 @@ impl<'a> Outline<'a> {
         self.cache.words[index].get_or_init(|| normalize(self.section_raw(index)))
     }
 
+    /// Paragraph `index`'s text, normalised (computed once per paragraph).
+    fn paragraph_words(&self, index: usize) -> &str {
+        self.cache.paragraph_words[index].get_or_init(|| normalize(&self.skill.body.paragraphs[index].text))
+    }
+
+    /// The opening of paragraph `index`, normalised: its bold lead, else its whole text.
+    fn paragraph_opening(&self, index: usize) -> std::borrow::Cow<'_, str> {
+        match self.skill.body.paragraphs[index].lead.as_deref() {
+            Some(lead) => std::borrow::Cow::Owned(normalize(lead)),
+            None => std::borrow::Cow::Borrowed(self.paragraph_words(index)),
+        }
+    }
+
     /// The section's raw Markdown text.
     pub fn section_raw(&self, index: usize) -> &'a str {
         self.skill.body.sections[index].span.text(self.skill.text())
@@ -151,8 +167,8 @@ impl<'a> Outline<'a> {
             Part::DecisionTable => self.decision_table(),
             Part::Flow => self.flow(),
             Part::TradeOffs => self.trade_offs(),
-            Part::RedFlags => self.item_section(RED_FLAG_TITLES),
-            Part::GreenLights => self.item_section(GREEN_LIGHT_TITLES),
+            Part::RedFlags => self.item_section(RED_FLAG_TITLES, &[]),
+            Part::GreenLights => self.item_section(GREEN_LIGHT_TITLES, NOT_GREEN_LIGHT_TITLES),
             Part::Examples => self.examples(),
             Part::TestCases => self.test_sections().first().map(|&i| self.heading(i)),
         })
@@ -171,15 +187,17 @@ impl<'a> Outline<'a> {
         if let Some(i) = self.sections_titled(WHEN_TO_USE_TITLES).find(is_positive) {
             return Some(self.heading(i));
         }
-        self.skill.body.paragraphs.iter().find_map(|p| {
-            let opening = normalize(p.lead.as_deref().unwrap_or(&p.text));
-            let mut words = normalize(&p.text);
+        self.skill.body.paragraphs.iter().enumerate().find_map(|(i, p)| {
+            let mut words = std::borrow::Cow::Borrowed(self.paragraph_words(i));
             for negated in
                 ["do not use this skill", "dont use this skill", "never use this skill", "not use this skill"]
             {
-                words = words.replace(negated, " ");
+                if words.contains(negated) {
+                    words = std::borrow::Cow::Owned(words.replace(negated, " "));
+                }
             }
-            let says = starts_with_any(&opening, WHEN_TO_USE_LEADS) || has_any(&words, WHEN_TO_USE_ANYWHERE);
+            let says =
+                starts_with_any(&self.paragraph_opening(i), WHEN_TO_USE_LEADS) || has_any(&words, WHEN_TO_USE_ANYWHERE);
             says.then_some(Found { span: p.span, section: p.section })
         })
     }
@@ -189,8 +207,8 @@ impl<'a> Outline<'a> {
         if let Some(i) = self.sections_titled(SCOPE_TITLES).next() {
             return Some(self.heading(i));
         }
-        let paragraph = self.skill.body.paragraphs.iter().find_map(|p| {
-            let opening = normalize(p.lead.as_deref().unwrap_or(&p.text));
+        let paragraph = self.skill.body.paragraphs.iter().enumerate().find_map(|(i, p)| {
+            let opening = self.paragraph_opening(i);
             let use_other_instead = p.lead.as_deref().is_some_and(|lead| {
                 let lead = normalize(lead);
                 starts_with_any(&lead, &["use", "when to use"]) && has_any(&lead, &["instead"])
@@ -253,13 +271,13 @@ mod tests {
     #[test]
     fn recognises_when_to_use_and_scope() {
         let s = skill("# X\n\n## When to Use This Skill\n- a\n\n**Do not use this skill for**:\n- b\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         assert!(o.find(Part::WhenToUse).is_some());
         assert!(o.find(Part::Scope).is_some());
         let s = skill("# X\n\n## Context\n\n**Do not use this skill for**: b\n");
-        assert!(Outline::new(&s).find(Part::WhenToUse).is_none(), "a negated phrase is scope only");
+        assert!(Parts::new(&s).find(Part::WhenToUse).is_none(), "a negated phrase is scope only");
         let s = skill("# X\n\n## When NOT to use\n- b\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         assert!(o.find(Part::WhenToUse).is_none());
         assert!(o.find(Part::Scope).is_some());
     }
@@ -267,33 +285,59 @@ mod tests {
     #[test]
     fn recognises_tables_flows_and_trade_offs() {
         let s = skill("| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\n1. If X → Y\n2. Else Z\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         assert!(o.find(Part::DecisionTable).is_some());
         assert!(o.find(Part::Flow).is_some());
         assert!(o.find(Part::TradeOffs).is_none());
         let s = skill("| Option | Gains | Costs |\n|---|---|---|\n| a | b | c |\n");
-        assert!(Outline::new(&s).find(Part::TradeOffs).is_some());
+        assert!(Parts::new(&s).find(Part::TradeOffs).is_some());
         let s = skill("1. Install\n2. Run\n");
-        assert!(Outline::new(&s).find(Part::Flow).is_none(), "plain steps do not branch");
+        assert!(Parts::new(&s).find(Part::Flow).is_none(), "plain steps do not branch");
     }
 
     #[test]
     fn counts_test_cases_with_expected_results() {
         let s = skill("## Test cases\n### Case 1\nExpected: A\n### Case 2\nExpected: B\n### Case 3\nno outcome here\n");
-        assert_eq!(Outline::new(&s).test_case_count(), 2);
+        assert_eq!(Parts::new(&s).test_case_count(), 2);
         let s = skill("## Scenarios\n- a → expected X\n- b → expected Y\n- c → expected Z\n");
-        assert_eq!(Outline::new(&s).test_case_count(), 3);
+        assert_eq!(Parts::new(&s).test_case_count(), 3);
+    }
+
+    #[test]
+    fn lists_items_by_title() {
+        let s = skill("## Test cases\n### Case 1: cache\nExpected: A\n### Case 2\nExpected: B\n");
+        let titles: Vec<String> = Parts::new(&s).test_cases().into_iter().map(|c| c.title).collect();
+        assert_eq!(titles, ["Case 1: cache", "Case 2"], "headings are kept whole");
+        let s = skill("## Green lights\n- **Measured**: for a week\n\n✅ Owner named → alerts\n");
+        let parts = Parts::new(&s);
+        let titles: Vec<String> =
+            parts.green_light_sections().iter().flat_map(|&i| parts.items(i)).map(|i| i.title).collect();
+        assert_eq!(titles, ["Measured", "Owner named"]);
+        let s = skill("## Go/no-go criteria\n- Proceed if: all pass\n- Revisit if: one fails\n");
+        assert!(Parts::new(&s).find(Part::GreenLights).is_none(), "go and no-go conditions are not green lights");
+        let s = skill("| Option | Criterion |\n|---|---|\n| a | b |\n|  |  |\n| c | d |\n");
+        let titles: Vec<String> = Parts::new(&s).criteria().into_iter().map(|c| c.title).collect();
+        assert_eq!(titles, ["a", "c"], "empty rows are left out");
+    }
+
+    #[test]
+    fn names_items_by_their_opening() {
+        assert_eq!(name_in("\"Cache everything\" → measure first"), "\"Cache everything\"");
+        assert_eq!(name_in("Consistent gap: prompts fail"), "Consistent gap");
+        assert_eq!(name_in("At 10:30 every day"), "At 10:30 every day");
+        assert_eq!(name_in(": leading colon — then text"), ": leading colon");
+        assert_eq!(name_in("first line\nsecond: line"), "first line");
     }
 
     #[test]
     fn insertion_point_follows_the_previous_part() {
         let s = skill("# X\n\n## When to use\n- a\n\n## Other\ntext\n");
-        let o = Outline::new(&s);
+        let o = Parts::new(&s);
         let (span, place) = o.insertion_point(Part::RedFlags);
         assert_eq!(span.text(s.text()), "- a");
         assert!(place.contains("`When to use`"), "{place}");
         let s = skill("plain\n");
-        let (_, place) = Outline::new(&s).insertion_point(Part::WhenToUse);
+        let (_, place) = Parts::new(&s).insertion_point(Part::WhenToUse);
         assert_eq!(place, "after the frontmatter (line 4)");
     }
 }

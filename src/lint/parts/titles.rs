@@ -91,6 +91,13 @@ pub const GREEN_LIGHT_TITLES: &[&str] = &[
     "green light*", "green flag*", "proceed*", "go signal*", "good sign*", "go criteria", "signals to go",
 ];
 
+/// Heading phrases that name both go and no-go conditions ("Go/no-go criteria"), which
+/// "go criteria" would otherwise take for green lights.
+#[rustfmt::skip]
+pub const NOT_GREEN_LIGHT_TITLES: &[&str] = &[
+    "no go",
+];
+
 /// Heading phrases that name an examples section.
 #[rustfmt::skip]
 pub const EXAMPLE_TITLES: &[&str] = &[
@@ -109,4 +116,10 @@ pub const TEST_TITLES: &[&str] = &[
 pub const FLOW_TITLES: &[&str] = &[
     "decision tree", "decision flow", "flowchart", "flow chart", "decision process", "how to decide",
     "decision guide",
+];
+
+/// Words in a table header that name the criteria a decision rests on.
+#[rustfmt::skip]
+pub const CRITERIA_HEADERS: &[&str] = &[
+    "criterion", "criteria",
 ];
