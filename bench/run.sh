@@ -54,9 +54,14 @@ else
   echo "note: skills-ref could not be installed from PyPI; its rows are skipped" >&2
 fi
 if [ "$with_agnix" = 1 ]; then
-  echo "building agnix from crates.io (minutes)..." >&2
-  if cargo install --quiet --root "$work/agnix" agnix >/dev/null 2>&1; then
-    peers+=("agnix=$work/agnix/bin/agnix")
+  # Built once into target/bench-tools and reused by later runs.
+  tools="$PWD/target/bench-tools"
+  if [ ! -x "$tools/bin/agnix" ]; then
+    echo "building agnix from crates.io (minutes)..." >&2
+    cargo install --quiet --root "$tools" agnix >/dev/null 2>&1 || true
+  fi
+  if [ -x "$tools/bin/agnix" ]; then
+    peers+=("agnix=$tools/bin/agnix")
   else
     echo "note: agnix could not be built; its rows are skipped" >&2
   fi

@@ -7,7 +7,7 @@ use crate::lint::FileSystem;
 use crate::lint::parts::{Found, Item, Part, Parts};
 use crate::lint::rules::links::local::{local_path, normalize_path, resolve, skill_dir};
 use crate::lint::scan::body_size;
-use crate::skill::{self, Skill, Span};
+use crate::skill::{Skill, Span};
 
 use super::frontmatter::{fields, problems};
 use super::{
@@ -96,11 +96,7 @@ fn contents(skill: &Skill, fs: &dyn FileSystem) -> Vec<Content> {
     }
     let dir = skill_dir(skill);
     for link in &body.links {
-        let kind = match link.kind {
-            skill::LinkKind::Link => LinkKind::Link,
-            skill::LinkKind::Image => LinkKind::Image,
-            skill::LinkKind::Autolink => LinkKind::Autolink,
-        };
+        let kind = link.kind;
         let local = (kind != LinkKind::Autolink).then(|| local_path(&link.dest)).flatten();
         let (path, exists) = match local {
             Some(path) => {

@@ -261,17 +261,8 @@ pub struct CodeBlock {
     pub closed: bool,
 }
 
-/// What a link is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum LinkKind {
-    /// `[text](dest)`.
-    Link,
-    /// `![alt](dest)`.
-    Image,
-    /// `<https://...>`.
-    Autolink,
-}
+/// What a link is: the model's own kind (link, image, autolink).
+pub use crate::skill::LinkKind;
 
 /// A link or image.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
