@@ -4,6 +4,8 @@
 //! a skill into diagnostics, and a reporter prints them. Rules never print and see the file
 //! system only through the context they are given; reporters never judge.
 
+#![warn(missing_docs)]
+
 pub mod cli;
 pub mod config;
 pub mod decide;

@@ -5,7 +5,7 @@
 //! - [`load`]: reading a spec from disk with located errors;
 //! - [`templates`]: the built-in templates and `--templates DIR` overrides;
 //! - [`render`]: spec to SKILL.md bytes (frontmatter by the YAML serializer);
-//! - [`write`]: planning and applying file writes atomically;
+//! - [`write`](mod@write): planning and applying file writes atomically;
 //! - [`diff`]: unified diffs of what would change;
 //! - [`shipped`]: the skills embedded in the binary;
 //! - [`install`] and [`scaffold`]: the sources `install` and `new` write from.

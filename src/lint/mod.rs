@@ -1,6 +1,6 @@
 //! The lint engine: rules, their registry, settings, and running them.
 //!
-//! Rules live one per file under [`rules`], each documented in its doc comment, registered
+//! Rules live one per file under [`rules`](mod@rules), each documented in its doc comment, registered
 //! in one table ([`rules::RULES`]) that is the only list of codes: `skillsmith rules`,
 //! `skillsmith explain` and the README's rule table all read it.
 

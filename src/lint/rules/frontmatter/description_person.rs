@@ -45,7 +45,7 @@ const PERSONAL: &[&str] = &[
     "you should ",
 ];
 
-/// The personal phrase in `description`, if any: one of [`PERSONAL`] at the start of a
+/// The personal phrase in `description`, if any: one of the personal phrases at the start of a
 /// sentence, or "Your"/"You" opening the description.
 pub fn personal_phrase(description: &str) -> Option<String> {
     let lower = description.to_lowercase();

@@ -1,23 +1,42 @@
 //! Rules about frontmatter fields, per target.
 
+/// `SK113` `allowed-tools-form`: allowed-tools is malformed, mixed, or not the spec's string.
 pub mod allowed_tools_form;
+/// `SK111` `compatibility-too-long`: compatibility is over 500 characters.
 pub mod compatibility_too_long;
+/// `SK107` `description-missing`: The frontmatter has no description, or an empty one.
 pub mod description_missing;
+/// `SK110` `description-person`: The description is in the first or second person.
 pub mod description_person;
+/// `SK108` `description-too-long`: The description is over 1,024 characters.
 pub mod description_too_long;
+/// `SK114` `field-type`: A known frontmatter key has a value of the wrong type.
 pub mod field_type;
+/// `SK109` `listing-entry-too-long`: description + when_to_use is over 1,536 characters (cut in Claude Code's listing).
 pub mod listing_entry_too_long;
+/// `SK118` `metadata-nested-value`: A metadata value is a list or map, not a string.
 pub mod metadata_nested_value;
+/// `SK112` `metadata-not-map`: metadata is not a map.
 pub mod metadata_not_map;
+/// `SK104` `name-not-ascii`: The name holds non-ASCII characters (rejected by the API).
 pub mod name_ascii;
+/// `SK103` `name-dir-mismatch`: The name differs from the skill's folder name.
 pub mod name_dir_mismatch;
+/// `SK102` `name-invalid`: The name breaks the specification's naming rules.
 pub mod name_invalid;
+/// `SK101` `name-missing`: The frontmatter has no name.
 pub mod name_missing;
+/// `SK105` `name-reserved-word`: The name contains a reserved word (anthropic, claude).
 pub mod name_reserved_word;
+/// `SK106` `name-vague`: The name is vague (helper, utils, tools, data, ...).
 pub mod name_vague;
+/// `SK116` `scalar-not-string`: A number or boolean where a string is expected (quote it).
 pub mod scalar_not_string;
+/// `SK100` `unknown-key`: A frontmatter key the target does not know.
 pub mod unknown_key;
+/// `SK115` `version-top-level`: A top-level version key (it belongs under metadata).
 pub mod version_top_level;
+/// `SK117` `xml-in-frontmatter`: Angle brackets or XML tags in name or description (rejected by the API).
 pub mod xml_in_frontmatter;
 
 use crate::lint::Checker;

@@ -99,7 +99,7 @@ static PATH_MENTION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
-/// Where [`PATH_MENTION`] matches in `text`, found fast: a path holds a `/`, so only the run
+/// Where the path-mention pattern matches in `text`, found fast: a path holds a `/`, so only the run
 /// of path characters around each `/` is searched, instead of running the pattern from every
 /// position of the text. Gives the same matches as searching the whole text.
 pub fn path_mentions(text: &str) -> Vec<(usize, usize)> {
