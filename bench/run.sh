@@ -6,7 +6,7 @@
 #
 # Corpora: ../shared/corpus when present, else 600 generated skills; plus x4 and x16 copies.
 # Needs: cargo, python3 (with venv). skills-ref is installed from PyPI into a temporary venv;
-# agnix (built from crates.io, several minutes) only with --with-agnix.
+# agnix (crate agnix-cli, built from crates.io, several minutes) only with --with-agnix.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=5
@@ -58,7 +58,7 @@ if [ "$with_agnix" = 1 ]; then
   tools="$PWD/target/bench-tools"
   if [ ! -x "$tools/bin/agnix" ]; then
     echo "building agnix from crates.io (minutes)..." >&2
-    cargo install --quiet --root "$tools" agnix >/dev/null 2>&1 || true
+    cargo install --quiet --locked --root "$tools" agnix-cli >/dev/null 2>&1 || true
   fi
   if [ -x "$tools/bin/agnix" ]; then
     peers+=("agnix=$tools/bin/agnix")
