@@ -71,6 +71,44 @@ fn walkdir_files(dir: &Path, limit: usize) -> Vec<PathBuf> {
     out
 }
 
+/// A file system that remembers what it was asked about existence, for the rules of one
+/// skill: several rules ask about the same link targets, and each answer costs a system call.
+pub struct StatCache<'a> {
+    inner: &'a dyn FileSystem,
+    stats: std::sync::Mutex<std::collections::HashMap<PathBuf, Option<bool>>>,
+}
+
+impl<'a> StatCache<'a> {
+    /// Wraps `inner`.
+    pub fn new(inner: &'a dyn FileSystem) -> Self {
+        StatCache { inner, stats: std::sync::Mutex::new(std::collections::HashMap::new()) }
+    }
+
+    /// `None` when `path` does not exist, else whether it is a folder.
+    fn stat(&self, path: &Path) -> Option<bool> {
+        let mut stats = self.stats.lock().unwrap_or_else(|e| e.into_inner());
+        *stats.entry(path.to_path_buf()).or_insert_with(|| self.inner.exists(path).then(|| self.inner.is_dir(path)))
+    }
+}
+
+impl FileSystem for StatCache<'_> {
+    fn exists(&self, path: &Path) -> bool {
+        self.stat(path).is_some()
+    }
+
+    fn is_dir(&self, path: &Path) -> bool {
+        self.stat(path) == Some(true)
+    }
+
+    fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
+        self.inner.read_text(path, max_bytes)
+    }
+
+    fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
+        self.inner.files_under(dir, limit)
+    }
+}
+
 /// An in-memory file system for tests: a map from path to text.
 #[derive(Clone, Debug, Default)]
 pub struct MemoryFs {

@@ -27,7 +27,7 @@ pub use cross::{CrossChecker, SkillSummary};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Level, Severity};
 pub use engine::{CheckedFile, check_all, check_file, check_skill};
 pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippet, locate, locate_span};
-pub use fs::{FileSystem, MemoryFs, RealFs};
+pub use fs::{FileSystem, MemoryFs, RealFs, StatCache};
 pub use registry::{Selector, find, parse_selector, rules, suggest};
 pub use rule::{Fixable, Group, Levels, Rule, RuleMeta};
 pub use run::{LintRun, RunOptions, SettingsProvider, Uniform, io_finding, lint_discovered, lint_paths, read_skill};

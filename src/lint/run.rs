@@ -15,7 +15,7 @@ use super::cross::SkillSummary;
 use super::diagnostic::Severity;
 use super::engine::{check_all, check_file};
 use super::finding::{FileResult, Finding, Location, Snippet, locate};
-use super::fs::FileSystem;
+use super::fs::{FileSystem, StatCache};
 use super::registry::rules;
 use super::rule::Group;
 use super::rules::file::io_error::IoError;
@@ -191,7 +191,8 @@ fn lint_candidate(
         Err(message) => return (FileResult { path: path.clone(), findings: vec![io_finding(message)] }, None),
     };
     let settings = settings.settings_for(path);
-    let checked = check_file(&skill, &settings, fs);
+    let cached = StatCache::new(fs);
+    let checked = check_file(&skill, &settings, &cached);
     let findings = checked.diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
     let summary = SkillSummary::of(&skill);
     (FileResult { path: path.clone(), findings }, Some((summary, checked.suppressions)))

@@ -101,12 +101,15 @@ fn scan_line(line: &str, line_start: usize, out: &mut Vec<QuickLink>) {
         }
         return;
     }
-    let code = code_spans(line);
+    if memchr::memchr(b']', line.as_bytes()).is_none() {
+        return;
+    }
+    let mut code: Option<Vec<(usize, usize)>> = None;
     let mut from = 0;
     while let Some(found) = line[from..].find("](") {
         let at = from + found;
         from = at + 2;
-        if code.iter().any(|&(a, b)| a <= at && at < b) {
+        if code.get_or_insert_with(|| code_spans(line)).iter().any(|&(a, b)| a <= at && at < b) {
             continue;
         }
         let rest = &line[at + 2..];

@@ -32,6 +32,20 @@ pub fn tokens_for_chars(chars: usize) -> usize {
     chars.div_ceil(4)
 }
 
+/// The number of lines of `text`, as `str::lines` counts them, at memchr speed.
+pub fn line_count(text: &str) -> usize {
+    let breaks = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    breaks + usize::from(!text.is_empty() && !text.ends_with('\n'))
+}
+
+/// The byte length of the first `lines` lines of `text`, line breaks included.
+pub fn head_len(text: &str, lines: usize) -> usize {
+    if lines == 0 {
+        return 0;
+    }
+    memchr::memchr_iter(b'\n', text.as_bytes()).nth(lines - 1).map_or(text.len(), |i| i + 1)
+}
+
 /// Phrases that tell an agent when to use a skill ("Use when ...", "Triggers on ...").
 const TRIGGER_PHRASES: &[&str] = &[
     "use when",
@@ -105,6 +119,17 @@ pub fn has_trigger_phrase(text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_lines_as_lines_does() {
+        for text in ["", "a", "a\n", "a\nb", "a\n\nb\n", "\n"] {
+            assert_eq!(line_count(text), text.lines().count(), "{text:?}");
+            for n in 0..4 {
+                let expected: usize = text.split_inclusive('\n').take(n).map(str::len).sum();
+                assert_eq!(head_len(text, n), expected, "{text:?} {n}");
+            }
+        }
+    }
 
     #[test]
     fn estimates_a_token_per_four_characters() {

@@ -38,10 +38,10 @@ declare_rule! {
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        \[\s*(?:TODO|TBD|FIXME|XXX)(?-u:\b)[^\]\n]*\]
+        \[[\ \t]*(?:TODO|TBD|FIXME|XXX)(?-u:\b)[^\]\n]*\]
         | (?-u:\b)(?:TODO|FIXME):
         | (?-u:\b)TBD(?-u:\b)
-        | \[[A-Z][a-z]+\s\d+(?::[^\]\n]*)?\]
+        | \[[A-Z][a-z]+[\ \t][0-9]+(?::[^\]\n]*)?\]
         | \[(?:Paste|Insert|Describe|Fill\ in|Enter|Replace|Specify|Provide|Placeholder|Add\ your|Write\ your)(?-u:\b)[^\]\n]*\]
         | \[Your(?-u:\b)[^\]\n]*(?-u:\b)here(?-u:\b)[^\]\n]*\]
         | \{\{[^}\n]*\}\}

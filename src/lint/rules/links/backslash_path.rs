@@ -49,6 +49,9 @@ impl Rule for BackslashPath {
             |span: Span| body.code_blocks.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end);
         let mut found: Vec<Span> = Vec::new();
         let whole = body.span;
+        if !whole.text(text).contains('\\') {
+            return;
+        }
         for m in BACKSLASH_PATH.find_iter(whole.text(text)) {
             let span = Span::new(m.start() + whole.start as usize, m.end() + whole.start as usize);
             let before = &text[..span.start as usize];

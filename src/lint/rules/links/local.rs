@@ -103,6 +103,24 @@ static PATH_MENTION: LazyLock<Regex> = LazyLock::new(|| {
 /// of path characters around each `/` is searched, instead of running the pattern from every
 /// position of the text. Gives the same matches as searching the whole text.
 pub fn path_mentions(text: &str) -> Vec<(usize, usize)> {
+    path_mentions_in_runs(text, |_| true)
+}
+
+/// [`path_mentions`] that end in a Markdown extension (`.md`, `.markdown`): runs that hold
+/// neither are not searched at all.
+pub fn markdown_mentions(text: &str) -> Vec<(usize, usize)> {
+    let markdown_run = |run: &str| {
+        let lower = run.to_ascii_lowercase();
+        lower.contains(".md") || lower.contains(".markdown")
+    };
+    path_mentions_in_runs(text, markdown_run)
+        .into_iter()
+        .filter(|&(start, end)| is_markdown(Path::new(&text[start..end])))
+        .collect()
+}
+
+/// The path mentions inside each run of path characters around a `/` that `keep` accepts.
+fn path_mentions_in_runs(text: &str, keep: impl Fn(&str) -> bool) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
     let is_path_byte = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-' | b'/');
     let mut out = Vec::new();
@@ -113,19 +131,23 @@ pub fn path_mentions(text: &str) -> Vec<(usize, usize)> {
         }
         let start = bytes[..slash].iter().rposition(|&b| !is_path_byte(b)).map_or(0, |i| i + 1);
         let end = bytes[slash..].iter().position(|&b| !is_path_byte(b)).map_or(bytes.len(), |i| slash + i);
-        out.extend(PATH_MENTION.find_iter(&text[start..end]).map(|m| (start + m.start(), start + m.end())));
+        if keep(&text[start..end]) {
+            out.extend(PATH_MENTION.find_iter(&text[start..end]).map(|m| (start + m.start(), start + m.end())));
+        }
         searched_to = end;
     }
     out
 }
 
 /// Every existing file inside `dir` that a document links to (`links`: destinations and
-/// their spans) or names in its text (`text`, whose first byte is at `offset` in the spans),
+/// their spans) or names in its text (`mentions`: byte ranges of `text`, whose first byte
+/// is at `offset` in the spans),
 /// first reference first, each once. The document lies in folder `from`; named paths are
 /// tried from `from` and from `dir`.
 pub fn references_in<'a>(
     links: impl IntoIterator<Item = (&'a str, Span)>,
     text: &str,
+    mentions: Vec<(usize, usize)>,
     offset: usize,
     from: &Path,
     dir: &Path,
@@ -148,7 +170,7 @@ pub fn references_in<'a>(
             add(&path, span, true, &mut out);
         }
     }
-    for (start, end) in path_mentions(text) {
+    for (start, end) in mentions {
         let before = text[..start].chars().next_back();
         if matches!(before, Some(c) if c.is_alphanumeric() || c == '/' || c == ':' || c == '@') {
             continue;
@@ -174,11 +196,17 @@ pub struct ReferencedDoc {
 }
 
 impl ReferencedDoc {
-    /// The files this document references, inside the skill folder `dir`.
-    pub fn references(&self, dir: &Path, fs: &dyn FileSystem) -> Vec<Reference> {
+    /// The Markdown files this document references, inside the skill folder `dir` (only
+    /// Markdown destinations are resolved, so other links cost nothing).
+    pub fn markdown_references(&self, dir: &Path, fs: &dyn FileSystem) -> Vec<Reference> {
         let from = self.reference.target.parent().unwrap_or(dir);
-        let links = self.scan.links.iter().map(|l| (l.dest.as_str(), l.span));
-        references_in(links, &self.text, 0, from, dir, fs)
+        let links = self
+            .scan
+            .links
+            .iter()
+            .filter(|l| local_path(&l.dest).is_some_and(|p| is_markdown(Path::new(&p))))
+            .map(|l| (l.dest.as_str(), l.span));
+        references_in(links, &self.text, markdown_mentions(&self.text), 0, from, dir, fs)
     }
 }
 
@@ -213,7 +241,8 @@ pub fn skill_references(skill: &Skill, fs: &dyn FileSystem) -> Vec<Reference> {
     let dir = skill_dir(skill);
     let body = &skill.body;
     let links = body.links.iter().filter(|l| l.kind != LinkKind::Autolink).map(|l| (l.dest.as_str(), l.span));
-    references_in(links, body.span.text(skill.text()), body.span.start as usize, &dir, &dir, fs)
+    let text = body.span.text(skill.text());
+    references_in(links, text, path_mentions(text), body.span.start as usize, &dir, &dir, fs)
         .into_iter()
         .filter(|r| r.target != normalize_path(&skill.path))
         .collect()

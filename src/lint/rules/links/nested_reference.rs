@@ -41,7 +41,7 @@ impl Rule for NestedReference {
         for doc in &docs.0 {
             let reference = &doc.reference;
             let deeper: Vec<String> = doc
-                .references(&dir, cx.fs)
+                .markdown_references(&dir, cx.fs)
                 .into_iter()
                 .filter(|r| is_markdown(&r.target) && r.target != reference.target && r.target != skill_file)
                 .filter(|r| !direct.0.iter().any(|d| d.target == r.target))

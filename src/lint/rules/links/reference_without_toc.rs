@@ -37,7 +37,7 @@ const TOP_LINES: usize = 50;
 
 /// True when `body` (of `text`) has a table of contents in its first lines.
 pub fn has_toc(scan: &QuickDoc, text: &str) -> bool {
-    let top = text.split_inclusive('\n').take(TOP_LINES).map(str::len).sum::<usize>();
+    let top = crate::text::head_len(text, TOP_LINES);
     let titled = scan.headings.iter().any(|h| {
         (h.span.start as usize) < top
             && has_any(
@@ -64,7 +64,7 @@ impl Rule for ReferenceWithoutToc {
             if rel.starts_with("assets") || rel.starts_with("templates") {
                 continue;
             }
-            let lines = doc.text.lines().count();
+            let lines = crate::text::line_count(&doc.text);
             if lines <= min_lines || has_toc(&doc.scan, &doc.text) {
                 continue;
             }
