@@ -12,6 +12,12 @@ pub trait FileSystem: Sync {
     /// True when `path` is a folder.
     fn is_dir(&self, path: &Path) -> bool;
 
+    /// `None` when `path` does not exist, else whether it is a folder (one question instead
+    /// of two, where the file system can answer both at once).
+    fn kind(&self, path: &Path) -> Option<bool> {
+        self.exists(path).then(|| self.is_dir(path))
+    }
+
     /// The text of the file at `path`, if it is readable UTF-8 of at most `max_bytes`.
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String>;
 
@@ -33,12 +39,20 @@ impl FileSystem for RealFs {
         path.is_dir()
     }
 
+    fn kind(&self, path: &Path) -> Option<bool> {
+        std::fs::metadata(path).ok().map(|m| m.is_dir())
+    }
+
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
-        let meta = std::fs::metadata(path).ok()?;
+        use std::io::Read;
+        let mut file = std::fs::File::open(path).ok()?;
+        let meta = file.metadata().ok()?;
         if !meta.is_file() || meta.len() > max_bytes {
             return None;
         }
-        String::from_utf8(std::fs::read(path).ok()?).ok()
+        let mut text = String::with_capacity(meta.len() as usize);
+        file.read_to_string(&mut text).ok()?;
+        Some(text)
     }
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
