@@ -3,7 +3,6 @@
 use std::any::{Any, TypeId};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::skill::{Skill, Span};
@@ -49,11 +48,6 @@ impl<'a> Checker<'a> {
     /// The file's text.
     pub fn text(&self) -> &'a str {
         self.skill.text()
-    }
-
-    /// The folder holding the SKILL.md.
-    pub fn skill_dir(&self) -> PathBuf {
-        self.skill.path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf)
     }
 
     /// The span of the one character at `offset` (empty at a line break or the end).

@@ -183,5 +183,5 @@ fn indent(depth: usize) -> String {
 }
 
 fn plural(n: usize, word: &str) -> String {
-    if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") }
+    crate::report::plural(n, word, &format!("{word}s"))
 }

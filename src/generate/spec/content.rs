@@ -227,6 +227,26 @@ pub enum Slot {
 }
 
 impl Slot {
+    /// Every part a template can lay out, in layout order (every slot but `start` and `end`).
+    pub const PARTS: &'static [Slot] = &[
+        Slot::WhenToUse,
+        Slot::DoNotUse,
+        Slot::Facts,
+        Slot::Criteria,
+        Slot::Flow,
+        Slot::Selections,
+        Slot::TradeOffs,
+        Slot::Calculations,
+        Slot::Checklists,
+        Slot::UseCase,
+        Slot::Steps,
+        Slot::RedFlags,
+        Slot::GreenLights,
+        Slot::Pitfalls,
+        Slot::Examples,
+        Slot::TestCases,
+    ];
+
     /// The name written in specs (`red-flags`).
     pub fn as_str(self) -> &'static str {
         match self {

@@ -101,30 +101,8 @@ impl TemplateRules {
 
     /// The rules of a template from `--templates DIR` that is not a built-in one: it may lay
     /// out any part and needs none.
-    pub const CUSTOM: TemplateRules = TemplateRules {
-        name: "custom",
-        renders: &[
-            WhenToUse,
-            DoNotUse,
-            Facts,
-            Criteria,
-            Flow,
-            Selections,
-            TradeOffs,
-            Calculations,
-            Checklists,
-            UseCase,
-            Steps,
-            RedFlags,
-            GreenLights,
-            Pitfalls,
-            Examples,
-            TestCases,
-        ],
-        requires: &[],
-        min_test_cases: 0,
-        kind: None,
-    };
+    pub const CUSTOM: TemplateRules =
+        TemplateRules { name: "custom", renders: Slot::PARTS, requires: &[], min_test_cases: 0, kind: None };
 }
 
 /// Collects errors; with the spec's text, errors inside an expression point at the
