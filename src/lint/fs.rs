@@ -101,7 +101,7 @@ impl<'a> StatCache<'a> {
     /// `None` when `path` does not exist, else whether it is a folder.
     fn stat(&self, path: &Path) -> Option<bool> {
         let mut stats = self.stats.lock().unwrap_or_else(|e| e.into_inner());
-        *stats.entry(path.to_path_buf()).or_insert_with(|| self.inner.exists(path).then(|| self.inner.is_dir(path)))
+        *stats.entry(path.to_path_buf()).or_insert_with(|| self.inner.kind(path))
     }
 }
 
@@ -112,6 +112,10 @@ impl FileSystem for StatCache<'_> {
 
     fn is_dir(&self, path: &Path) -> bool {
         self.stat(path) == Some(true)
+    }
+
+    fn kind(&self, path: &Path) -> Option<bool> {
+        self.stat(path)
     }
 
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {

@@ -157,8 +157,10 @@ pub fn references_in<'a>(
     let mut seen: HashSet<PathBuf> = HashSet::new();
     let dir = normalize_path(dir);
     let mut add = |written: &str, span: Span, linked: bool, out: &mut Vec<Reference>| {
-        let candidates = [resolve(from, written), resolve(&dir, written)];
-        let Some(target) = candidates.into_iter().find(|t| t.starts_with(&dir) && fs.exists(t) && !fs.is_dir(t)) else {
+        let from_here = resolve(from, written);
+        let from_top = (from != dir).then(|| resolve(&dir, written));
+        let is_file = |t: &PathBuf| t.starts_with(&dir) && fs.kind(t) == Some(false);
+        let Some(target) = std::iter::once(from_here).chain(from_top).find(is_file) else {
             return;
         };
         if seen.insert(target.clone()) {

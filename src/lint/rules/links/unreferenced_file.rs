@@ -4,7 +4,7 @@ use crate::lint::{Checker, Level};
 use crate::skill::Span;
 use crate::text::words::{has_any, normalize};
 
-use super::local::{MAX_FILES, MAX_REFERENCE_BYTES, skill_dir};
+use super::local::{MAX_FILES, MAX_REFERENCE_BYTES, referenced_docs, skill_dir};
 
 declare_rule! {
     /// ## What it does
@@ -56,50 +56,103 @@ impl Rule for UnreferencedFile {
     }
 }
 
-/// Which of `names` SKILL.md or another file under `references` mentions: one pass of an
-/// Aho-Corasick automaton over each text, so many files cost linear time, not a product.
+/// Which of `names` SKILL.md or another file under `references` mentions. Texts are searched
+/// only while some name is still unmentioned, and only for those names; the Markdown files the
+/// other link rules already read are searched before any file is read.
 fn mentioned_names(
     cx: &Checker<'_>,
     references: &std::path::Path,
     files: &[std::path::PathBuf],
     names: &[String],
 ) -> Vec<bool> {
-    let mut mentioned: Vec<bool> = names.iter().map(|n| n.is_empty()).collect();
-    let mut remaining = mentioned.iter().filter(|m| !**m).count();
-    // A small set of names searched in a few texts: a contiguous NFA builds far faster than a
-    // DFA and searches about as fast here.
-    let built = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .build(names.iter().filter(|n| !n.is_empty()));
-    let Ok(automaton) = built else {
-        return vec![true; names.len()];
-    };
-    let pattern_to_file: Vec<usize> = (0..names.len()).filter(|&i| !names[i].is_empty()).collect();
-    let mut mark = |text: &str, own: Option<usize>| {
-        for found in automaton.find_overlapping_iter(text) {
-            let file = pattern_to_file[found.pattern().as_usize()];
-            if Some(file) != own && !mentioned[file] {
-                mentioned[file] = true;
-                remaining -= 1;
-            }
-        }
-        remaining
-    };
-    if mark(cx.text(), None) == 0 {
-        return mentioned;
+    let mut search = NameSearch::new(names);
+    search.mark(cx.text().as_bytes(), None);
+    if search.remaining() == 0 {
+        return search.mentioned;
     }
-    // Only while some name is still unmentioned, and only files that can hold text.
+    let docs = referenced_docs(cx);
+    let mut searched = vec![false; files.len()];
+    for doc in &docs.0 {
+        let Ok(rel) = doc.reference.target.strip_prefix(references) else { continue };
+        let own = files.binary_search_by(|f| f.as_path().cmp(rel)).ok();
+        if let Some(index) = own {
+            searched[index] = true;
+        }
+        if search.mark(doc.text.as_bytes(), own) == 0 {
+            return search.mentioned;
+        }
+    }
+    // Only files that can hold text.
     for (index, file) in files.iter().enumerate() {
-        if is_binary_name(file) {
+        if searched[index] || is_binary_name(file) {
             continue;
         }
         if let Some(text) = cx.fs.read_text(&references.join(file), MAX_REFERENCE_BYTES)
-            && mark(&text, Some(index)) == 0
+            && search.mark(text.as_bytes(), Some(index)) == 0
         {
             break;
         }
     }
-    mentioned
+    search.mentioned
+}
+
+/// Finds which of a set of names occur in texts, searching only for names not yet found.
+struct NameSearch<'a> {
+    names: &'a [String],
+    mentioned: Vec<bool>,
+    /// An automaton over the names unmentioned when it was built, with their indices; built
+    /// when many names are left, rebuilt when half of them have been found.
+    automaton: Option<(aho_corasick::AhoCorasick, Vec<usize>)>,
+}
+
+/// Up to this many names, each is looked for on its own (a vectorised substring search); more
+/// are looked for at once with an automaton, so the cost stays linear in the text.
+const FEW_NAMES: usize = 16;
+
+impl<'a> NameSearch<'a> {
+    fn new(names: &'a [String]) -> Self {
+        NameSearch { names, mentioned: names.iter().map(String::is_empty).collect(), automaton: None }
+    }
+
+    fn remaining(&self) -> usize {
+        self.mentioned.iter().filter(|m| !**m).count()
+    }
+
+    /// Marks the names `text` mentions, except the name of the file it is (`own`); returns how
+    /// many are still unmentioned.
+    fn mark(&mut self, text: &[u8], own: Option<usize>) -> usize {
+        let remaining = self.remaining();
+        if remaining <= FEW_NAMES {
+            for (index, name) in self.names.iter().enumerate() {
+                if !self.mentioned[index] && Some(index) != own && memchr::memmem::find(text, name.as_bytes()).is_some()
+                {
+                    self.mentioned[index] = true;
+                }
+            }
+            return self.remaining();
+        }
+        if self.automaton.as_ref().is_none_or(|(_, built)| remaining * 2 <= built.len()) {
+            let unmentioned: Vec<usize> = (0..self.names.len()).filter(|&i| !self.mentioned[i]).collect();
+            // A contiguous NFA builds far faster than a DFA and searches about as fast here.
+            let built = aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+                .build(unmentioned.iter().map(|&i| &self.names[i]));
+            let Ok(automaton) = built else {
+                // Too large to build: count every name as mentioned rather than report wrongly.
+                self.mentioned.iter_mut().for_each(|m| *m = true);
+                return 0;
+            };
+            self.automaton = Some((automaton, unmentioned));
+        }
+        let (automaton, built) = self.automaton.as_ref().expect("just built");
+        for found in automaton.find_overlapping_iter(text) {
+            let index = built[found.pattern().as_usize()];
+            if Some(index) != own {
+                self.mentioned[index] = true;
+            }
+        }
+        self.remaining()
+    }
 }
 
 /// True for file names whose extension says they hold no text to search.
