@@ -174,3 +174,35 @@ fn anchor(cx: &Checker<'_>) -> Span {
         None => cx.line_at(cx.skill.body.span.start as usize),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What `NameSearch` must find: every name that occurs in a text other than its own file's.
+    fn naive(names: &[String], texts: &[(&str, Option<usize>)]) -> Vec<bool> {
+        (0..names.len())
+            .map(|i| names[i].is_empty() || texts.iter().any(|(t, own)| *own != Some(i) && t.contains(&names[i])))
+            .collect()
+    }
+
+    #[test]
+    fn many_and_few_names_are_found_alike() {
+        for count in [3, FEW_NAMES, FEW_NAMES + 1, 40, 100] {
+            let names: Vec<String> = (0..count).map(|i| format!("part-{i}.md")).collect();
+            // Mentions of every third name, a name that is a suffix of another, and a file
+            // naming only itself.
+            let first: String = (0..count).step_by(3).map(|i| format!("see {} ", names[i])).collect();
+            let second = format!("x{} and {}", names[count - 1], names[1]);
+            let own = format!("{} is me", names[2]);
+            let texts = [(first.as_str(), None), (second.as_str(), Some(0)), (own.as_str(), Some(2))];
+            let mut search = NameSearch::new(&names);
+            for (text, own) in texts {
+                search.mark(text.as_bytes(), own);
+            }
+            let expected = naive(&names, &texts);
+            assert_eq!(search.mentioned, expected, "{count} names");
+            assert!(count < FEW_NAMES || expected.contains(&false), "the test leaves names unmentioned");
+        }
+    }
+}
