@@ -38,9 +38,22 @@ pub struct QuickDoc {
 pub fn quick_scan(text: &str) -> QuickDoc {
     let mut doc = QuickDoc::default();
     let mut fence: Option<(u8, usize)> = None;
+    let bytes = text.as_bytes();
+    // Where the next `](` is: lines before it that open with none of the bytes that start a
+    // fence, heading or reference definition hold nothing to find, and are skipped unread.
+    let mut next_link = memchr::memmem::find(bytes, b"](").unwrap_or(text.len());
     let mut start = 0;
     while start < text.len() {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let end = memchr::memchr(b'\n', &bytes[start..]).map_or(text.len(), |i| start + i);
+        if next_link < start {
+            next_link = memchr::memmem::find(&bytes[start..], b"](").map_or(text.len(), |i| start + i);
+        }
+        let first = bytes[start..end].iter().find(|&&b| b != b' ' && b != b'\t').copied();
+        let plain = |b: u8| b.is_ascii_graphic() && !matches!(b, b'`' | b'~' | b'#' | b'[');
+        if next_link >= end && fence.is_none() && first.is_none_or(plain) {
+            start = end + 1;
+            continue;
+        }
         let line = text[start..end].trim_end_matches('\r');
         let indent = line.len() - line.trim_start_matches(' ').len();
         let body = &line[indent..];
@@ -190,6 +203,14 @@ mod tests {
         assert_eq!(dests(text), ["a.md", "img/x.png", "with space.md", "refs/b.md"]);
         let doc = quick_scan(text);
         assert_eq!(doc.links[0].span.text(text), "a.md");
+    }
+
+    #[test]
+    fn lines_skipped_unread_hold_no_links() {
+        // Lines opening with tabs, Unicode spaces or punctuation, and `](` at a line's start
+        // or end: the fast skip must not lose any of them.
+        let text = "plain\n\t[tab]: t.md\n\u{a0}[nbsp]: n.md\n](start.md) x\nx [e](end.md)\n> [q](quote.md)\n\n   \n- [l](list.md)\n";
+        assert_eq!(dests(text), ["t.md", "n.md", "start.md", "end.md", "quote.md", "list.md"]);
     }
 
     #[test]
