@@ -105,6 +105,14 @@ mod file_system {
     }
 
     #[test]
+    fn a_skill_named_twice_through_overlapping_paths_is_linted_once() {
+        let dir = tempfile::tempdir().unwrap();
+        write_sound(dir.path());
+        let run = lint(&[dir.path().to_path_buf(), dir.path().join("sound/../sound")]);
+        assert_eq!(run.skills, 1);
+    }
+
+    #[test]
     fn unusual_names_are_fine() {
         let dir = tempfile::tempdir().unwrap();
         for name in ["with space", "données", "new\nline"] {

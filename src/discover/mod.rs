@@ -7,8 +7,10 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use ignore::{WalkBuilder, WalkState};
+use rayon::prelude::*;
 
 /// Folder names never searched.
 pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
@@ -109,16 +111,18 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
         }
     }
     found.files_only = !named_folder && !found.files.is_empty();
-    if !walk_roots.is_empty() {
-        walk(&walk_roots, &mut found);
-    }
-    dedupe(&mut found.files);
+    let named_files = found.files.len();
+    let followed_link = !walk_roots.is_empty() && walk(&walk_roots, &mut found);
+    // Two paths can name one file only through a symbolic link or when the paths given overlap.
+    dedupe(&mut found.files, followed_link || walk_roots.len() + named_files > 1);
     found.problems.sort_by(|a, b| a.path.cmp(&b.path));
     found.problems.dedup();
     found
 }
 
-fn walk(roots: &[PathBuf], found: &mut Discovered) {
+/// Walks `roots` in parallel, adding what it finds to `found`; true when it followed a symbolic
+/// link.
+fn walk(roots: &[PathBuf], found: &mut Discovered) -> bool {
     let mut builder = WalkBuilder::new(&roots[0]);
     for root in &roots[1..] {
         builder.add(root);
@@ -129,10 +133,14 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) {
     });
     let files = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
+    let followed_link = AtomicBool::new(false);
     builder.build_parallel().run(|| {
         Box::new(|entry| {
             match entry {
                 Ok(entry) => {
+                    if entry.path_is_symlink() {
+                        followed_link.store(true, Ordering::Relaxed);
+                    }
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     let named = entry.file_name().to_str().is_some_and(is_skill_file_name);
                     if named && is_file {
@@ -154,6 +162,7 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) {
     });
     found.files.extend(files.into_inner().expect("walk finished"));
     found.problems.extend(problems.into_inner().expect("walk finished"));
+    followed_link.into_inner()
 }
 
 /// Turns a walker error into a problem with a path, where it names one.
@@ -218,15 +227,21 @@ fn clean(path: PathBuf) -> PathBuf {
     }
 }
 
-/// Sorts by path and keeps one candidate per real file (a skill reached through two links
-/// is linted once, under the first path in order).
-fn dedupe(files: &mut Vec<Candidate>) {
+/// Sorts by path and keeps one candidate per path; when two paths `may_alias` one file, also
+/// one per real file (a skill reached through two links is linted once, under the first path
+/// in order).
+fn dedupe(files: &mut Vec<Candidate>, may_alias: bool) {
     files.sort_by(|a, b| a.path.cmp(&b.path));
     files.dedup_by(|a, b| a.path == b.path);
+    if !may_alias {
+        return;
+    }
+    let real: Vec<Option<PathBuf>> = files.par_iter().map(|c| std::fs::canonicalize(&c.path).ok()).collect();
     let mut seen = HashSet::new();
-    files.retain(|c| match std::fs::canonicalize(&c.path) {
-        Ok(real) => seen.insert(real),
-        Err(_) => true,
+    let mut real = real.into_iter();
+    files.retain(|_| match real.next().flatten() {
+        Some(real) => seen.insert(real),
+        None => true,
     });
 }
 
