@@ -5,6 +5,8 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use rayon::prelude::*;
+
 use crate::lint::rules::links::local::normalize_path;
 use crate::lint::{Selection, Settings, SettingsProvider, Target, UnknownSelector};
 
@@ -109,10 +111,10 @@ impl ConfigProvider {
         dirs.push(self.root.clone());
         dirs.sort();
         dirs.dedup();
-        for dir in dirs {
-            if let Err(err) = self.config_for_dir(&dir)
-                && !errors.contains(&err)
-            {
+        // In parallel: each folder costs a few system calls, and there is one per skill.
+        let found: Vec<Found> = dirs.par_iter().map(|dir| self.config_for_dir(dir)).collect();
+        for err in found.into_iter().filter_map(Result::err) {
+            if !errors.contains(&err) {
                 errors.push(err);
             }
         }

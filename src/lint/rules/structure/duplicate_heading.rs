@@ -34,16 +34,17 @@ impl Rule for DuplicateHeading {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let sections = &cx.skill.body.sections;
+        // The first section of each (parent, level, normalised title): one pass, not a pass
+        // over the earlier sections for each.
+        let mut first_of = std::collections::HashMap::new();
         for (index, section) in sections.iter().enumerate() {
             let title = normalize(&section.title);
             if title.is_empty() {
                 continue;
             }
-            let earlier = sections[..index]
-                .iter()
-                .find(|s| s.parent == section.parent && s.level == section.level && normalize(&s.title) == title);
-            if let Some(first) = earlier {
-                let line = cx.line_of(first.heading.start as usize);
+            let first = *first_of.entry((section.parent, section.level, title)).or_insert(index);
+            if first != index {
+                let line = cx.line_of(sections[first].heading.start as usize);
                 cx.report(section.heading, format!("the heading `{}` repeats a sibling heading", section.title))
                     .help(format!("first at line {line}; merge the two sections or name them apart"));
             }
