@@ -1,7 +1,33 @@
-//! Writing files safely: atomically, keeping permissions, never half-written.
+//! Reading files with few system calls, and writing them safely: atomically, keeping
+//! permissions, never half-written.
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
+
+/// Reads at most `limit` bytes of `file`, whose size was `size` when it was looked at: the
+/// buffer is sized once and filled in as few reads as the kernel allows (the standard
+/// library's readers either ask the file system for the size again or read in growing
+/// chunks). A file that changed size meanwhile is still read correctly.
+pub fn read_up_to(mut file: &std::fs::File, size: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    // One byte more than expected shows whether the file grew.
+    let want = size.min(limit).saturating_add(1).min(limit) as usize;
+    let mut bytes = vec![0u8; want];
+    let mut filled = 0;
+    while filled < bytes.len() {
+        match file.read(&mut bytes[filled..]) {
+            Ok(0) => break,
+            Ok(n) => filled += n,
+            Err(err) if err.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(err) => return Err(err),
+        }
+    }
+    bytes.truncate(filled);
+    if filled == want && (filled as u64) < limit {
+        // Grew since it was looked at: the rest, up to the limit.
+        file.take(limit - filled as u64).read_to_end(&mut bytes)?;
+    }
+    Ok(bytes)
+}
 
 /// Writes `bytes` to `path` atomically: a temporary file in the same folder, flushed, then
 /// renamed over the target, so a reader sees the old file or the new one, never a mix. An
@@ -74,6 +100,24 @@ fn new_file_permissions() -> Option<std::fs::Permissions> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_whole_files_up_to_the_limit_whatever_size_was_seen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f");
+        std::fs::write(&path, b"0123456789").unwrap();
+        let read = |size: u64, limit: u64| read_up_to(&std::fs::File::open(&path).unwrap(), size, limit).unwrap();
+        assert_eq!(read(10, 100), b"0123456789");
+        // The size seen earlier is stale: the file grew, or shrank.
+        assert_eq!(read(3, 100), b"0123456789");
+        assert_eq!(read(50, 100), b"0123456789");
+        // The limit cuts, whatever the size.
+        assert_eq!(read(10, 4), b"0123");
+        assert_eq!(read(3, 4), b"0123");
+        assert_eq!(read(10, 11), b"0123456789");
+        assert_eq!(read(10, 10), b"0123456789");
+        assert_eq!(read(10, 0), b"");
+    }
 
     #[test]
     fn replaces_content_and_keeps_permissions() {

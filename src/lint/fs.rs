@@ -44,15 +44,16 @@ impl FileSystem for RealFs {
     }
 
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
-        use std::io::Read;
-        let mut file = std::fs::File::open(path).ok()?;
+        let file = std::fs::File::open(path).ok()?;
         let meta = file.metadata().ok()?;
         if !meta.is_file() || meta.len() > max_bytes {
             return None;
         }
-        let mut text = String::with_capacity(meta.len() as usize);
-        file.read_to_string(&mut text).ok()?;
-        Some(text)
+        let bytes = crate::fsio::read_up_to(&file, meta.len(), max_bytes.saturating_add(1)).ok()?;
+        if bytes.len() as u64 > max_bytes {
+            return None;
+        }
+        String::from_utf8(bytes).ok()
     }
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {

@@ -2,7 +2,6 @@
 //! repository rules over compact summaries, and return findings in path order.
 
 use std::collections::HashSet;
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -208,8 +207,7 @@ pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, S
     if meta.is_dir() {
         return Err(format!("`{}` is a folder, not a skill file", path.display()));
     }
-    let mut bytes = Vec::with_capacity(meta.len().min(limits.max_file_bytes as u64 + 1) as usize);
-    file.take(limits.max_file_bytes as u64 + 1).read_to_end(&mut bytes).map_err(cannot)?;
+    let mut bytes = crate::fsio::read_up_to(&file, meta.len(), limits.max_file_bytes as u64 + 1).map_err(cannot)?;
     let oversize = bytes.len() > limits.max_file_bytes;
     if oversize {
         bytes.truncate(limits.max_file_bytes);
