@@ -112,17 +112,37 @@ pub struct Json {
     written: usize,
 }
 
-/// Writes `value` pretty-printed, every line after the first indented by `indent`.
+/// Writes `value` pretty-printed, every line after the first indented by `indent`: serialised
+/// straight into `out`, with no text built in between.
 pub(crate) fn write_indented(out: &mut dyn Write, value: &impl Serialize, indent: &str) -> io::Result<()> {
-    let text = serde_json::to_string_pretty(value)?;
-    let mut lines = text.lines();
-    if let Some(first) = lines.next() {
-        write!(out, "{first}")?;
-    }
-    for line in lines {
-        write!(out, "\n{indent}{line}")?;
-    }
+    serde_json::to_writer_pretty(Indented { out, indent: indent.as_bytes() }, value)?;
     Ok(())
+}
+
+/// A writer that puts `indent` after every new line it passes on.
+struct Indented<'a> {
+    out: &'a mut dyn Write,
+    indent: &'a [u8],
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.write_all(buf)?;
+        Ok(buf.len())
+    }
+
+    fn write_all(&mut self, mut buf: &[u8]) -> io::Result<()> {
+        while let Some(newline) = memchr::memchr(b'\n', buf) {
+            self.out.write_all(&buf[..=newline])?;
+            self.out.write_all(self.indent)?;
+            buf = &buf[newline + 1..];
+        }
+        self.out.write_all(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
 }
 
 impl Reporter for Json {
