@@ -8,13 +8,16 @@ use crate::text::estimate_tokens;
 
 /// Every match of `pattern` in the body that is not in code or in an HTML comment.
 pub fn prose_matches(skill: &Skill, pattern: &Regex) -> Vec<Span> {
-    let text = skill.text();
     let body = skill.body.span;
-    pattern
-        .find_iter(body.text(text))
-        .map(|m| Span::new(m.start() + body.start as usize, m.end() + body.start as usize))
-        .filter(|&span| !skill.body.in_code(span) && !in_comment(skill, span))
-        .collect()
+    let found = pattern
+        .find_iter(body.text(skill.text()))
+        .map(|m| Span::new(m.start() + body.start as usize, m.end() + body.start as usize));
+    prose_spans(skill, found)
+}
+
+/// The spans of `found` (in the file) that are not in code or in an HTML comment.
+pub fn prose_spans(skill: &Skill, found: impl Iterator<Item = Span>) -> Vec<Span> {
+    found.filter(|&span| !skill.body.in_code(span) && !in_comment(skill, span)).collect()
 }
 
 /// True when `span` lies inside an HTML comment of the body.

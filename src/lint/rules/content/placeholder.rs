@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::{in_link, prose_matches};
+use crate::lint::scan::{in_link, prose_spans};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
 
@@ -35,26 +35,54 @@ declare_rule! {
     }
 }
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        \[[\ \t]*(?:TODO|TBD|FIXME|XXX)(?-u:\b)[^\]\n]*\]
-        | (?-u:\b)(?:TODO|FIXME):
-        | (?-u:\b)TBD(?-u:\b)
-        | \[[A-Z][a-z]+[\ \t][0-9]+(?::[^\]\n]*)?\]
-        | \[(?:Paste|Insert|Describe|Fill\ in|Enter|Replace|Specify|Provide|Placeholder|Add\ your|Write\ your)(?-u:\b)[^\]\n]*\]
-        | \[Your(?-u:\b)[^\]\n]*(?-u:\b)here(?-u:\b)[^\]\n]*\]
-        | \{\{[^}\n]*\}\}
-        | <(?:your|YOUR)[-_][^>\s]*>
-        | <(?i:insert|placeholder)[^>\n]*>
-        ",
-    )
-    .expect("valid pattern")
+/// Placeholders marked by a word or by their brackets: `[TODO ...]`, `TODO:`, `TBD`,
+/// `{{ ... }}`, `<your-...>`, `<insert ...>`.
+const MARKED: &str = r"
+    \[[\ \t]*(?:TODO|TBD|FIXME|XXX)(?-u:\b)[^\]\n]*\]
+    | (?-u:\b)(?:TODO|FIXME):
+    | (?-u:\b)TBD(?-u:\b)
+    | \{\{[^}\n]*\}\}
+    | <(?:your|YOUR)[-_][^>\s]*>
+    | <(?i:insert|placeholder)[^>\n]*>
+";
+
+/// Placeholders that are an instruction in square brackets: `[Gap 1: ...]`, `[Insert ...]`,
+/// `[Your ... here]`.
+const BRACKETED: &str = r"
+    \[[A-Z][a-z]+[\ \t][0-9]+(?::[^\]\n]*)?\]
+    | \[(?:Paste|Insert|Describe|Fill\ in|Enter|Replace|Specify|Provide|Placeholder|Add\ your|Write\ your)(?-u:\b)[^\]\n]*\]
+    | \[Your(?-u:\b)[^\]\n]*(?-u:\b)here(?-u:\b)[^\]\n]*\]
+";
+
+/// Both kinds, as one pattern: what a placeholder is. No two of its branches can match at
+/// the same place, so their order does not matter.
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!("(?x:{MARKED})|(?x:{BRACKETED})")).expect("valid pattern"));
+
+/// Each kind on its own: the regex engine finds the literal start of each far faster than
+/// that of the whole alternation, so these find the lines worth searching with the whole.
+static LINE_FILTERS: LazyLock<[Regex; 2]> = LazyLock::new(|| {
+    [MARKED, BRACKETED].map(|branches| Regex::new(&format!("(?x:{branches})")).expect("valid pattern"))
 });
 
-/// Every placeholder in `text`, as byte ranges.
+/// Every placeholder in `text`, as byte ranges. No placeholder spans a line break, so the
+/// whole pattern runs only over the lines where one of its kinds matches.
 pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
-    PLACEHOLDER.find_iter(text).map(|m| m.range())
+    let bytes = text.as_bytes();
+    let mut lines: Vec<(usize, usize)> = LINE_FILTERS
+        .iter()
+        .flat_map(|filter| filter.find_iter(text))
+        .map(|m| {
+            let start = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |i| i + 1);
+            let end = memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
+            (start, end)
+        })
+        .collect();
+    lines.sort_unstable();
+    lines.dedup();
+    lines.into_iter().flat_map(move |(start, end)| {
+        PLACEHOLDER.find_iter(&text[start..end]).map(move |m| start + m.start()..start + m.end())
+    })
 }
 
 impl Rule for Placeholder {
@@ -74,8 +102,9 @@ impl Rule for Placeholder {
             let after = text[s.end as usize..].chars().next();
             matches!((before, after), (Some('"' | '\'' | '“'), Some('"' | '\'' | '”')))
         };
-        found
-            .extend(prose_matches(cx.skill, &PLACEHOLDER).into_iter().filter(|&s| !in_link(cx.skill, s) && !quoted(s)));
+        let body = cx.skill.body.span;
+        let in_body = placeholders(body.text(text)).map(|r| Span::new(r.start, r.end).shifted(body.start as usize));
+        found.extend(prose_spans(cx.skill, in_body).into_iter().filter(|&s| !in_link(cx.skill, s) && !quoted(s)));
         for span in found {
             let shown = span.text(cx.text()).to_string();
             cx.report(span, format!("`{shown}` is a template placeholder"))
@@ -99,6 +128,21 @@ mod tests {
         assert_eq!(found("[TODO: fill] and TODO: this"), ["[TODO: fill]", "TODO:"]);
         assert_eq!(found("[Paste your spec here]"), ["[Paste your spec here]"]);
         assert_eq!(found("Hello {{ name }}, see <your-project>"), ["{{ name }}", "<your-project>"]);
+    }
+
+    proptest::proptest! {
+        /// Searching only the lines a kind matches finds exactly what the whole pattern finds
+        /// in the whole text, even where the kinds overlap.
+        #[test]
+        fn the_line_filter_loses_nothing(parts in proptest::collection::vec(proptest::sample::select(vec![
+            "[TODO x]", "TODO:", "TBD", "[Gap 1: y]", "[Insert z]", "[Your a here]", "{{ b }}", "<your-c>",
+            "<insert d>", "[Describe TBD here]", "[Fill in {{ e ]", "}}", "[", "]", "{{", "<", ">", "\n", " ", "x",
+            "é", "TODO", "[ FIXME ]", "<YOUR_f>",
+        ]), 0..40)) {
+            let text: String = parts.concat();
+            let whole: Vec<_> = super::PLACEHOLDER.find_iter(&text).map(|m| m.range()).collect();
+            proptest::prop_assert_eq!(placeholders(&text).collect::<Vec<_>>(), whole);
+        }
     }
 
     #[test]
