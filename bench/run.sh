@@ -93,13 +93,16 @@ for peer in skills-ref agnix; do
 done
 
 # One file, the shape of a pre-commit call.
-one=$(find "$work/x1" -name SKILL.md | sort | head -1)
+# (sed and awk read their whole input: `head` would end the pipe early, and with pipefail a
+# SIGPIPE in `sort` would stop the script.)
+one=$(find "$work/x1" -name SKILL.md | sort | sed -n 1p)
 python3 bench/measure.py 20 "one-file=$skillsmith lint $one" > "$work/one.tsv"
 echo "one-file lint: $(awk -F'\t' '{printf "%.1f ms median (%.1f-%.1f)", $2*1000, $3*1000, $4*1000}' "$work/one.tsv")"
-if [ -x "$work/venv/bin/skills-ref" ]; then
-  dirs=$(find "$work/x1" -name SKILL.md | sort | head -20 | xargs -n1 dirname)
+# skills-ref's command is `agentskills`.
+if [ -x "$work/venv/bin/agentskills" ]; then
+  mapfile -t dirs < <(find "$work/x1" -name SKILL.md | sort | awk 'NR <= 20' | xargs -d '\n' -n1 dirname)
   start=$(date +%s.%N)
-  for d in $dirs; do "$work/venv/bin/skills-ref" validate "$d" >/dev/null 2>&1 || true; done
+  for d in "${dirs[@]}"; do "$work/venv/bin/agentskills" validate "$d" >/dev/null 2>&1 || true; done
   end=$(date +%s.%N)
   echo "skills-ref, one process per skill: $(python3 -c "print(f'{($end-$start)/20*1000:.0f}')") ms per skill"
 fi
