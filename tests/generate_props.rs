@@ -28,7 +28,9 @@ fn filled(text: &str) -> bool {
 
 /// One line of prose: letters first, then anything Markdown shows as typed.
 fn prose() -> impl Strategy<Value = String> {
-    "[A-Za-z0-9][A-Za-z0-9 ,.:;'\"#()?!%/+=-]{0,40}".prop_map(|s| s.trim().to_string()).prop_filter("filled", |s| filled(s))
+    "[A-Za-z0-9][A-Za-z0-9 ,.:;'\"#()?!%/+=-]{0,40}"
+        .prop_map(|s| s.trim().to_string())
+        .prop_filter("filled", |s| filled(s))
 }
 
 /// A heading title that reads back unchanged.
@@ -38,7 +40,9 @@ fn title() -> impl Strategy<Value = String> {
 
 /// Any text a frontmatter value may hold: quotes, `: `, `#`, backslashes, non-ASCII, new lines.
 fn any_text() -> impl Strategy<Value = String> {
-    "[ -~éß中\u{1F600}\n]{1,160}".prop_filter("not blank", |s| !s.trim().is_empty()).prop_filter("filled", |s| filled(s))
+    "[ -~éß中\u{1F600}\n]{1,160}"
+        .prop_filter("not blank", |s| !s.trim().is_empty())
+        .prop_filter("filled", |s| filled(s))
 }
 
 fn frontmatter(kind: Option<&'static str>) -> impl Strategy<Value = Frontmatter> {
