@@ -74,6 +74,15 @@ pub fn inputs() -> Vec<Input> {
         },
         with_body("unclosed-fence", format!("```\n{}", "code\n".repeat(100_000)), &[]),
         with_body("html-100k", "<div>x</div>\n".repeat(100_000), &[]),
+        // Many matches of many rules, each asked about many links and comments: the checks
+        // must stay linear in the file, not the product of matches and links.
+        with_body(
+            "findings-20k",
+            (0..20_000)
+                .map(|i| format!("- [TODO {i}] see [a{i}](refs/a{i}.md), C:\\Users\\x\\f{i}.txt <!-- c --> TBD\n"))
+                .collect(),
+            &["SK700", "SK400"],
+        ),
         Input { name: "billion-laughs", bytes: billion_laughs.into_bytes(), expect: &["SK009"] },
         Input {
             name: "brackets-20k",

@@ -3,7 +3,7 @@
 
 use regex::Regex;
 
-use crate::skill::{Skill, Span};
+use crate::skill::{Skill, Span, SpanIndex};
 use crate::text::estimate_tokens;
 
 /// Every match of `pattern` in the body that is not in code or in an HTML comment.
@@ -20,26 +20,24 @@ pub fn prose_spans(skill: &Skill, found: impl Iterator<Item = Span>) -> Vec<Span
     found.filter(|&span| !skill.body.in_code(span) && !in_comment(skill, span)).collect()
 }
 
-/// True when `span` lies inside an HTML comment of the body.
+/// True when `span` lies inside an HTML comment of the body (a binary search).
 pub fn in_comment(skill: &Skill, span: Span) -> bool {
-    let text = skill.text();
-    skill.body.html.iter().any(|html| {
-        html.span.start <= span.start && span.end <= html.span.end && {
-            let block = html.span.text(text);
-            let at = (span.start - html.span.start) as usize;
-            block[..at].rfind("<!--").is_some_and(|open| !block[open..at].contains("-->"))
-        }
-    })
+    let comments = &skill.body.comments;
+    let before = comments.partition_point(|c| c.start <= span.start);
+    before > 0 && span.end <= comments[before - 1].end
 }
 
-/// True when `span` lies inside a link or image (text or destination).
-pub fn in_link(skill: &Skill, span: Span) -> bool {
-    skill.body.links.iter().any(|l| l.span.start <= span.start && span.end <= l.span.end)
+/// The body's links and images, indexed to ask whether a span lies in one: build it once per
+/// rule, not once per match.
+pub fn link_index(skill: &Skill) -> SpanIndex {
+    SpanIndex::new(skill.body.links.iter().map(|l| l.span))
 }
 
-/// True when `span` lies on a heading line.
+/// True when `span` lies on a heading line (a binary search: headings come in order).
 pub fn in_heading(skill: &Skill, span: Span) -> bool {
-    skill.body.sections.iter().any(|s| s.heading.start <= span.start && span.end <= s.heading.end)
+    let sections = &skill.body.sections;
+    let before = sections.partition_point(|s| s.heading.start <= span.start);
+    before > 0 && span.end <= sections[before - 1].heading.end
 }
 
 /// The body's size as the body-too-long rule measures it.
@@ -80,5 +78,14 @@ mod tests {
         let found = prose_matches(&skill, &Regex::new("TODO").unwrap());
         assert_eq!(found.len(), 1);
         assert_eq!(skill.line_col(found[0].start as usize).line, 4);
+    }
+
+    #[test]
+    fn comments_over_many_lines_hide_what_they_hold() {
+        let text = "---\nname: x\n---\n<!--\nTODO: block\n-->\n\nText <!--\nTODO: inline\n--> TODO: after\n\n<!-- open\nTODO: unclosed\n";
+        let skill = Skill::parse("x/SKILL.md", text.as_bytes().to_vec());
+        let found = prose_matches(&skill, &Regex::new("TODO: [a-z]+").unwrap());
+        let shown: Vec<&str> = found.iter().map(|s| s.text(text)).collect();
+        assert_eq!(shown, ["TODO: after"]);
     }
 }

@@ -165,6 +165,9 @@ pub struct Body {
     pub html: Vec<Html>,
     /// Every inline code span.
     pub inline_code: Vec<Span>,
+    /// Every HTML comment, from its `<!--` (in an HTML block or inline HTML) to the end of
+    /// its `-->`, or to the end of the body when it is never closed; in document order.
+    pub comments: Vec<Span>,
 }
 
 impl Body {
@@ -186,6 +189,11 @@ impl Body {
             after > 0 && span.end <= sorted[after - 1].end
         }
         within_blocks(&self.code_blocks, span) || within(&self.inline_code, span)
+    }
+
+    /// True when `span` lies inside a fenced or indented code block (a binary search).
+    pub fn in_code_block(&self, span: Span) -> bool {
+        within_blocks(&self.code_blocks, span)
     }
 
     /// The section and all its subsections' indices, depth first.
@@ -463,8 +471,29 @@ impl<'a> Builder<'a> {
         for section in &mut self.body.sections {
             section.span = trim_span(self.text, section.span);
         }
+        self.body.comments = comments(self.text, &self.body.html, end);
         self.body
     }
+}
+
+/// The HTML comments opened in the `html` runs of `text` (in document order), each up to the
+/// end of its `-->` wherever that is, or to `end`. A comment may run over many HTML runs: an
+/// HTML block reaches the parser line by line.
+fn comments(text: &str, html: &[Html], end: usize) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut searched_to = 0;
+    for run in html {
+        let mut from = (run.span.start as usize).max(searched_to);
+        while from < run.span.end as usize {
+            let Some(open) = text[from..run.span.end as usize].find("<!--").map(|i| from + i) else { break };
+            // `<!-->` and `<!--->` are whole comments too.
+            let close = text[open + 2..end].find("-->").map_or(end, |i| open + 2 + i + 3);
+            out.push(Span::new(open, close));
+            from = close;
+        }
+        searched_to = from;
+    }
+    out
 }
 
 /// `span` without trailing line breaks and spaces.

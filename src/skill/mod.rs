@@ -17,7 +17,7 @@ pub use body::{
 pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
 pub use quick::{QuickDoc, QuickHeading, QuickLink, quick_scan};
 pub use source::{DecodeIssue, SourceText};
-pub use span::{LineCol, LineIndex, Span, floor_char_boundary};
+pub use span::{LineCol, LineIndex, Span, SpanIndex, floor_char_boundary};
 pub use split::{Split, split};
 pub use tools::{ToolsShape, allowed_tools, tools_shape};
 

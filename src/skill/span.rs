@@ -59,6 +59,45 @@ impl Span {
     }
 }
 
+/// A set of spans that answers "does one of them hold (or overlap) this span?" in
+/// logarithmic time, so a rule asking it for every match stays linear in the file.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SpanIndex {
+    /// The spans' starts, sorted.
+    starts: Vec<u32>,
+    /// For each start, the furthest end among the spans up to it.
+    reach: Vec<u32>,
+}
+
+impl SpanIndex {
+    /// Indexes `spans`, in any order, nested or overlapping.
+    pub fn new(spans: impl IntoIterator<Item = Span>) -> SpanIndex {
+        let mut sorted: Vec<Span> = spans.into_iter().collect();
+        sorted.sort_unstable();
+        let starts = sorted.iter().map(|s| s.start).collect();
+        let reach = sorted
+            .iter()
+            .scan(0, |furthest: &mut u32, s| {
+                *furthest = (*furthest).max(s.end);
+                Some(*furthest)
+            })
+            .collect();
+        SpanIndex { starts, reach }
+    }
+
+    /// True when one of the spans holds all of `span`.
+    pub fn holds(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start <= span.start);
+        before > 0 && self.reach[before - 1] >= span.end
+    }
+
+    /// True when one of the spans shares a byte with `span`.
+    pub fn overlaps(&self, span: Span) -> bool {
+        let before = self.starts.partition_point(|&start| start < span.end);
+        before > 0 && self.reach[before - 1] > span.start
+    }
+}
+
 /// A 1-based line and column; columns count characters, not bytes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct LineCol {
@@ -156,6 +195,23 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn span_index_answers_as_a_scan_does() {
+        // Nested (an image in a link), overlapping and disjoint spans, given out of order.
+        let spans = [Span::new(10, 40), Span::new(12, 20), Span::new(50, 60), Span::new(55, 70), Span::new(0, 2)];
+        let index = SpanIndex::new(spans);
+        for start in 0..75usize {
+            for end in start..76 {
+                let probe = Span::new(start, end);
+                let holds = spans.iter().any(|s| s.start <= probe.start && probe.end <= s.end);
+                let overlaps = spans.iter().any(|s| s.start < probe.end && probe.start < s.end);
+                assert_eq!(index.holds(probe), holds, "holds {probe:?}");
+                assert_eq!(index.overlaps(probe), overlaps, "overlaps {probe:?}");
+            }
+        }
+        assert!(!SpanIndex::default().holds(Span::new(0, 0)));
+    }
 
     #[test]
     fn maps_lf_crlf_and_lone_cr() {

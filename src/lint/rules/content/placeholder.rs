@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::{in_link, prose_spans};
+use crate::lint::scan::{link_index, prose_spans};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
 
@@ -104,7 +104,8 @@ impl Rule for Placeholder {
         };
         let body = cx.skill.body.span;
         let in_body = placeholders(body.text(text)).map(|r| Span::new(r.start, r.end).shifted(body.start as usize));
-        found.extend(prose_spans(cx.skill, in_body).into_iter().filter(|&s| !in_link(cx.skill, s) && !quoted(s)));
+        let links = link_index(cx.skill);
+        found.extend(prose_spans(cx.skill, in_body).into_iter().filter(|&s| !links.holds(s) && !quoted(s)));
         for span in found {
             let shown = span.text(cx.text()).to_string();
             cx.report(span, format!("`{shown}` is a template placeholder"))

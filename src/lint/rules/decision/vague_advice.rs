@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::{in_heading, in_link, prose_matches};
+use crate::lint::scan::{in_heading, link_index, prose_matches};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
 
@@ -140,14 +140,14 @@ impl Rule for VagueAdvice {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
+        let links = link_index(cx.skill);
         for span in prose_matches(cx.skill, &VAGUE) {
-            if in_heading(cx.skill, span) || in_link(cx.skill, span) {
+            if in_heading(cx.skill, span) || links.holds(span) {
                 continue;
             }
             let (from, to) = sentence(text, span.start as usize, span.end as usize);
             let whole = Span::new(from, to);
-            let links_in_sentence =
-                cx.skill.body.links.iter().any(|l| l.span.start < whole.end && whole.start < l.span.end);
+            let links_in_sentence = links.overlaps(whole);
             let bold = text[from..to].trim_start_matches(['-', '*', ' ', '>', '+']);
             let phrase = (span.start as usize - from)..(span.end as usize - from);
             if links_in_sentence || bold.is_empty() || is_specific(&text[from..to], phrase) {

@@ -76,8 +76,7 @@ impl Rule for AbsolutePath {
             if caps.get(2).is_some_and(|name| PLACEHOLDER_NAMES.contains(&name.as_str())) {
                 continue;
             }
-            let in_block =
-                cx.skill.body.code_blocks.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end);
+            let in_block = cx.skill.body.in_code_block(span);
             let home_on_desktop = path.as_str().starts_with("/Users/") || path.as_str()[1..].starts_with(":\\Users\\");
             if in_block && !home_on_desktop {
                 continue;

@@ -6,7 +6,7 @@ use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::scan::in_comment;
 use crate::lint::{Checker, Edit, Fix, Level};
-use crate::skill::{LinkKind, Span};
+use crate::skill::{LinkKind, Span, SpanIndex};
 
 declare_rule! {
     /// ## What it does
@@ -45,8 +45,6 @@ impl Rule for BackslashPath {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
         let body = &cx.skill.body;
-        let in_block =
-            |span: Span| body.code_blocks.iter().any(|b| b.span.start <= span.start && span.end <= b.span.end);
         let mut found: Vec<Span> = Vec::new();
         let whole = body.span;
         if !whole.text(text).contains('\\') {
@@ -56,15 +54,16 @@ impl Rule for BackslashPath {
             let span = Span::new(m.start() + whole.start as usize, m.end() + whole.start as usize);
             let before = &text[..span.start as usize];
             let drive = before.ends_with(':') || before.ends_with(":\\");
-            if !drive && !in_block(span) && !in_comment(cx.skill, span) {
+            if !drive && !body.in_code_block(span) && !in_comment(cx.skill, span) {
                 found.push(span);
             }
         }
+        let in_text = SpanIndex::new(found.iter().copied());
         for link in body.links.iter().filter(|l| l.kind != LinkKind::Autolink && l.dest.contains('\\')) {
             let raw = link.span.text(text);
             let Some(at) = raw.rfind(link.dest.as_str()) else { continue };
             let span = Span::new(link.span.start as usize + at, link.span.start as usize + at + link.dest.len());
-            if !link.dest.contains("://") && !found.iter().any(|f| f.start <= span.start && span.end <= f.end) {
+            if !link.dest.contains("://") && !in_text.holds(span) {
                 found.push(span);
             }
         }
