@@ -83,6 +83,15 @@ pub fn inputs() -> Vec<Input> {
                 .collect(),
             &["SK700", "SK400"],
         ),
+        // Every finding on one 1 MB line: columns must not be counted from the line's start
+        // for each.
+        with_body("one-line-50k-findings", (0..50_000).map(|i| format!("`c{i}` TODO: x ")).collect(), &["SK700"]),
+        // A directive per finding: matching them must not pair every finding with every one.
+        with_body(
+            "suppressions-10k",
+            (0..10_000).map(|i| format!("<!-- skillsmith-disable-next-line SK700 -->\nTODO: x{i}\n")).collect(),
+            &[],
+        ),
         Input { name: "billion-laughs", bytes: billion_laughs.into_bytes(), expect: &["SK009"] },
         Input {
             name: "brackets-20k",

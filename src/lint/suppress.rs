@@ -9,6 +9,8 @@
 //! ```
 //! and in the frontmatter `description: ... # skillsmith-disable-line SK110`.
 
+use std::collections::{BinaryHeap, HashMap};
+
 use crate::skill::{Skill, Span};
 
 use super::diagnostic::{Diagnostic, Severity};
@@ -277,10 +279,57 @@ impl Suppressions {
         if self.entries.is_empty() {
             return diagnostics;
         }
-        diagnostics
-            .into_iter()
-            .filter(|d| !self.suppresses(d.rule, skill.line_col(d.span.start as usize).line))
-            .collect()
+        let found: Vec<(&'static str, u32)> =
+            diagnostics.iter().map(|d| (d.rule.code, skill.line_col(d.span.start as usize).line)).collect();
+        let hidden = self.sweep(&found);
+        diagnostics.into_iter().zip(hidden).filter(|(_, hidden)| !hidden).map(|(d, _)| d).collect()
+    }
+
+    /// For each finding (rule code, line), whether a directive covers it, marking every
+    /// covering directive used: [`Suppressions::suppresses`] for many findings at once, in
+    /// one sweep down the lines of each rule instead of every directive for every finding.
+    fn sweep(&mut self, found: &[(&'static str, u32)]) -> Vec<bool> {
+        use std::cmp::Reverse;
+        let mut hidden = vec![false; found.len()];
+        let mut by_code: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (index, (code, _)) in found.iter().enumerate() {
+            by_code.entry(code).or_default().0.push(index);
+        }
+        for (index, entry) in self.entries.iter().enumerate() {
+            if let Some((_, entries)) = by_code.get_mut(entry.rule.code) {
+                entries.push(index);
+            }
+        }
+        for (mut findings, mut entries) in by_code.into_values() {
+            findings.sort_by_key(|&f| found[f].1);
+            entries.sort_by_key(|&e| self.entries[e].first);
+            let mut next = 0;
+            // Directives begun by this line, by the line they end on; and those of them not
+            // yet marked used, each marked at most once.
+            let mut open: BinaryHeap<Reverse<(u32, usize)>> = BinaryHeap::new();
+            let mut unmarked: Vec<usize> = Vec::new();
+            for finding in findings {
+                let line = found[finding].1;
+                while let Some(&entry) = entries.get(next).filter(|&&e| self.entries[e].first <= line) {
+                    open.push(Reverse((self.entries[entry].last, entry)));
+                    unmarked.push(entry);
+                    next += 1;
+                }
+                while open.peek().is_some_and(|Reverse((last, _))| *last < line) {
+                    open.pop();
+                }
+                if open.is_empty() {
+                    continue;
+                }
+                hidden[finding] = true;
+                for entry in unmarked.drain(..) {
+                    if self.entries[entry].last >= line {
+                        self.entries[entry].used = true;
+                    }
+                }
+            }
+        }
+        hidden
     }
 
     /// The entries that hid nothing although their rule ran, as (span, location, message).
@@ -377,5 +426,36 @@ mod tests {
         assert!(!sup.suppresses(cells, 9));
         sup.mark_ran(registry::find("SK700").unwrap());
         assert!(sup.unused_diagnostics().is_empty());
+    }
+
+    proptest::proptest! {
+        /// The one-sweep filter hides what asking finding by finding hides, and marks the
+        /// same directives used: nested, overlapping, file-wide and unclosed ranges alike.
+        #[test]
+        fn the_sweep_agrees_with_asking_one_by_one(
+            lines in proptest::collection::vec(0..6usize, 1..30),
+            findings in proptest::collection::vec((0..2usize, 1..40u32), 0..40),
+        ) {
+            const DIRECTIVES: [&str; 6] = [
+                "<!-- skillsmith-disable-next-line SK700 -->",
+                "<!-- skillsmith-disable SK700 -->",
+                "<!-- skillsmith-enable SK700 -->",
+                "<!-- skillsmith-disable SK305 -->",
+                "<!-- skillsmith-disable-file SK305 -->",
+                "text",
+            ];
+            let body: String = lines.iter().map(|&i| format!("{}\n", DIRECTIVES[i])).collect();
+            let text = format!("---\nname: x\n---\n{body}");
+            let s = skill(&text);
+            let metas = ["SK700", "SK305"].map(|c| registry::rules()[registry::find(c).unwrap()].meta());
+            let sup = Suppressions::of(&s, Some(Severity::Warning));
+            let mut one_by_one = sup.clone();
+            let expected: Vec<bool> = findings.iter().map(|&(r, line)| one_by_one.suppresses(metas[r], line)).collect();
+            let mut swept = sup.clone();
+            let queries: Vec<(&'static str, u32)> = findings.iter().map(|&(r, line)| (metas[r].code, line)).collect();
+            proptest::prop_assert_eq!(swept.sweep(&queries), expected);
+            let used = |sup: &Suppressions| sup.entries.iter().map(|e| e.used).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(used(&swept), used(&one_by_one));
+        }
     }
 }

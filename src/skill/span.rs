@@ -114,6 +114,19 @@ pub struct LineIndex {
     starts: Vec<u32>,
     /// Total length of the text.
     len: u32,
+    /// Characters before each [`CHAR_BLOCK`]-byte block of the text, counted the first time a
+    /// column far into a long line is asked for: without them every finding on a
+    /// megabyte-long line would count the characters from the line's start again.
+    char_marks: std::sync::OnceLock<Vec<u32>>,
+}
+
+/// The block size of [`LineIndex`]'s character marks.
+const CHAR_BLOCK: usize = 4096;
+
+/// Characters in `bytes` of UTF-8 that start and end on character boundaries: the bytes that
+/// are not continuation bytes.
+fn count_chars(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| (b as i8) >= -0x40).count()
 }
 
 impl LineIndex {
@@ -129,7 +142,7 @@ impl LineIndex {
             starts.push(next as u32);
             i = next;
         }
-        LineIndex { starts, len: bytes.len() as u32 }
+        LineIndex { starts, len: bytes.len() as u32, char_marks: std::sync::OnceLock::new() }
     }
 
     /// Number of lines (a final line break does not start a counted line of its own
@@ -170,8 +183,28 @@ impl LineIndex {
         let offset = floor_char_boundary(text, offset.min(text.len()));
         let line = self.line_of(offset);
         let start = self.line_start(line);
-        let column = text[start..offset].chars().count() + 1;
+        let column = if offset - start <= CHAR_BLOCK {
+            text[start..offset].chars().count() + 1
+        } else {
+            self.chars_before(text, offset) - self.chars_before(text, start) + 1
+        };
         LineCol { line: line as u32 + 1, column: column as u32 }
+    }
+
+    /// Characters in `text` before byte `offset` (a character boundary), from the marks.
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        let bytes = text.as_bytes();
+        let marks = self.char_marks.get_or_init(|| {
+            let mut total = 0u32;
+            let mut marks = vec![0];
+            for block in bytes.chunks(CHAR_BLOCK) {
+                total += count_chars(block) as u32;
+                marks.push(total);
+            }
+            marks
+        });
+        let block = offset / CHAR_BLOCK;
+        marks[block] as usize + count_chars(&bytes[block * CHAR_BLOCK..offset])
     }
 
     /// Byte offset of 1-based `line` and character `column`, clamped to the line.
@@ -195,6 +228,16 @@ pub fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_far_into_long_lines_count_characters() {
+        let text = format!("x\n{}{}é\n", "é".repeat(5000), "a".repeat(7000));
+        let index = LineIndex::new(&text);
+        for offset in [2, 2 + 2 * 4999, 2 + 2 * 5000 + 6999, 2 + 2 * 5000 + 7000, 2 + 2 * 5000 + 7002] {
+            let expected = text[2..offset].chars().count() as u32 + 1;
+            assert_eq!(index.line_col(&text, offset), LineCol { line: 2, column: expected }, "{offset}");
+        }
+    }
 
     #[test]
     fn span_index_answers_as_a_scan_does() {

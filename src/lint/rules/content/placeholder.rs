@@ -69,15 +69,21 @@ static LINE_FILTERS: LazyLock<[Regex; 2]> = LazyLock::new(|| {
 /// whole pattern runs only over the lines where one of its kinds matches.
 pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
     let bytes = text.as_bytes();
-    let mut lines: Vec<(usize, usize)> = LINE_FILTERS
-        .iter()
-        .flat_map(|filter| filter.find_iter(text))
-        .map(|m| {
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    for filter in LINE_FILTERS.iter() {
+        // Matches come in order: the line of the last one serves the next ones on it, so a
+        // long line is measured once, not once per match.
+        let mut line: Option<(usize, usize)> = None;
+        for m in filter.find_iter(text) {
+            if line.is_some_and(|(start, end)| start <= m.start() && m.start() <= end) {
+                continue;
+            }
             let start = memchr::memrchr(b'\n', &bytes[..m.start()]).map_or(0, |i| i + 1);
             let end = memchr::memchr(b'\n', &bytes[m.end()..]).map_or(text.len(), |i| m.end() + i);
-            (start, end)
-        })
-        .collect();
+            line = Some((start, end));
+            lines.push((start, end));
+        }
+    }
     lines.sort_unstable();
     lines.dedup();
     lines.into_iter().flat_map(move |(start, end)| {
