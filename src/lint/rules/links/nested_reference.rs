@@ -36,6 +36,7 @@ impl Rule for NestedReference {
     fn check(&self, cx: &mut Checker<'_>) {
         let dir = skill_dir(cx.skill);
         let direct = references(cx);
+        let direct: std::collections::HashSet<&std::path::Path> = direct.0.iter().map(|d| d.target.as_path()).collect();
         let docs = referenced_docs(cx);
         let skill_file = normalize_path(&cx.skill.path);
         for doc in &docs.0 {
@@ -44,7 +45,7 @@ impl Rule for NestedReference {
                 .markdown_references(&dir, cx.fs)
                 .into_iter()
                 .filter(|r| is_markdown(&r.target) && r.target != reference.target && r.target != skill_file)
-                .filter(|r| !direct.0.iter().any(|d| d.target == r.target))
+                .filter(|r| !direct.contains(r.target.as_path()))
                 .map(|r| format!("`{}`", shown(&r.target, &dir)))
                 .collect();
             if deeper.is_empty() {
