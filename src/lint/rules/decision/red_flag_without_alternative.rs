@@ -57,8 +57,11 @@ impl Rule for RedFlagWithoutAlternative {
             if names_alternative(&cx.skill.body.sections[section].title) {
                 continue;
             }
-            let subtree = cx.skill.body.subtree(section);
-            let within = |s: Option<usize>| s.is_some_and(|s| subtree.contains(&s));
+            let mut in_subtree = vec![false; cx.skill.body.sections.len()];
+            for index in cx.skill.body.subtree(section) {
+                in_subtree[index] = true;
+            }
+            let within = |s: Option<usize>| s.is_some_and(|s| in_subtree[s]);
             for list in cx
                 .skill
                 .body
@@ -117,7 +120,9 @@ fn explains_something_else(cx: &Checker<'_>, list: &List) -> bool {
     if list.ordered && instructions * 2 >= list.items.len() {
         return true;
     }
-    let below = cx.skill.body.paragraphs.iter().find(|p| p.span.start >= list.span.end);
+    // Paragraphs never nest, so they come in order: the neighbours are binary searches.
+    let paragraphs = &cx.skill.body.paragraphs;
+    let below = paragraphs.get(paragraphs.partition_point(|p| p.span.start < list.span.end));
     let answered_below = below.is_some_and(|p| {
         let gap = &text[list.span.end as usize..p.span.start as usize];
         gap.matches('\n').count() <= 2 && p.section == list.section && names_alternative(p.span.text(text))
@@ -125,7 +130,7 @@ fn explains_something_else(cx: &Checker<'_>, list: &List) -> bool {
     if answered_below {
         return true;
     }
-    let above = cx.skill.body.paragraphs.iter().rev().find(|p| p.span.end <= list.span.start);
+    let above = paragraphs.partition_point(|p| p.span.end <= list.span.start).checked_sub(1).map(|i| &paragraphs[i]);
     above.is_some_and(|p| {
         let gap = &text[p.span.end as usize..list.span.start as usize];
         let opening = first_word(p.lead.as_deref().unwrap_or(&p.text));

@@ -44,12 +44,12 @@ impl Rule for UnreferencedFile {
         let names: Vec<String> =
             files.iter().map(|f| f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()).collect();
         let mentioned = mentioned_names(cx, &references, &files, &names);
+        let span = anchor(cx);
         for (index, file) in files.iter().enumerate() {
             if names[index].is_empty() || names[index].starts_with('.') || mentioned[index] {
                 continue;
             }
             let shown = format!("references/{}", file.to_string_lossy().replace('\\', "/"));
-            let span = anchor(cx);
             cx.report(span, format!("`{shown}` is not referenced from SKILL.md or another reference file"))
                 .help(format!("link `{shown}` where the agent needs it, or delete it"));
         }
