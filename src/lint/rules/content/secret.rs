@@ -5,7 +5,7 @@ use regex::Regex;
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
-use crate::skill::Span;
+use crate::skill::{Span, SpanIndex};
 
 declare_rule! {
     /// ## What it does
@@ -93,8 +93,10 @@ pub fn looks_real(value: &str) -> bool {
 pub fn secrets(text: &str) -> Vec<(&'static str, std::ops::Range<usize>)> {
     let mut out: Vec<(&'static str, std::ops::Range<usize>)> = Vec::new();
     for (what, pattern) in SHAPES.iter() {
+        // What the shapes before found (one shape's own matches never overlap each other).
+        let taken = SpanIndex::new(out.iter().map(|(_, r)| Span::new(r.start, r.end)));
         for m in pattern.find_iter(text) {
-            let overlaps = out.iter().any(|(_, r)| r.start < m.end() && m.start() < r.end);
+            let overlaps = taken.overlaps(Span::new(m.start(), m.end()));
             if !overlaps && looks_real(m.as_str()) {
                 out.push((what, m.range()));
             }
