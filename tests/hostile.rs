@@ -62,6 +62,28 @@ fn the_model_survives_deep_lists_when_the_size_limit_is_raised() {
     assert!(skill.body.lists.len() >= 3000, "{} lists", skill.body.lists.len());
 }
 
+#[test]
+fn a_skill_with_hundreds_of_cross_linked_reference_files_is_linted_whole() {
+    // SKILL.md links the first 100 of 400 reference files; each links the next one and names
+    // another: every file is reached, most only two or more levels down.
+    let dir = tempfile::tempdir().unwrap();
+    let skill = dir.path().join("refs");
+    std::fs::create_dir_all(skill.join("references")).unwrap();
+    let links: String = (0..100).map(|i| format!("- [r{i}](references/r{i}.md)\n")).collect();
+    let text =
+        format!("---\nname: refs\ndescription: Cross-linked references. Use when testing.\n---\n# Refs\n\n{links}");
+    std::fs::write(skill.join("SKILL.md"), text).unwrap();
+    for i in 0..400 {
+        let body = format!("# R{i}\n\nNext: [r](r{}.md). See references/r{}.md.\n", (i + 1) % 400, (i * 7 + 3) % 400);
+        std::fs::write(skill.join(format!("references/r{i}.md")), body).unwrap();
+    }
+    let run = lint(&[skill]);
+    let codes = codes_for(&run, "refs");
+    let nested = codes.iter().filter(|c| **c == "SK402").count();
+    assert!(nested > 0 && nested <= 100, "{nested} nested-reference findings, one per directly linked file at most");
+    assert!(!codes.contains(&"SK406"), "every file is named by another: {codes:?}");
+}
+
 #[cfg(unix)]
 mod file_system {
     use super::*;
