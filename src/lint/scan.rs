@@ -17,27 +17,13 @@ pub fn prose_matches(skill: &Skill, pattern: &Regex) -> Vec<Span> {
 
 /// The spans of `found` (in the file) that are not in code or in an HTML comment.
 pub fn prose_spans(skill: &Skill, found: impl Iterator<Item = Span>) -> Vec<Span> {
-    found.filter(|&span| !skill.body.in_code(span) && !in_comment(skill, span)).collect()
-}
-
-/// True when `span` lies inside an HTML comment of the body (a binary search).
-pub fn in_comment(skill: &Skill, span: Span) -> bool {
-    let comments = &skill.body.comments;
-    let before = comments.partition_point(|c| c.start <= span.start);
-    before > 0 && span.end <= comments[before - 1].end
+    found.filter(|&span| !skill.body.in_code(span) && !skill.body.in_comment(span)).collect()
 }
 
 /// The body's links and images, indexed to ask whether a span lies in one: build it once per
 /// rule, not once per match.
 pub fn link_index(skill: &Skill) -> SpanIndex {
     SpanIndex::new(skill.body.links.iter().map(|l| l.span))
-}
-
-/// True when `span` lies on a heading line (a binary search: headings come in order).
-pub fn in_heading(skill: &Skill, span: Span) -> bool {
-    let sections = &skill.body.sections;
-    let before = sections.partition_point(|s| s.heading.start <= span.start);
-    before > 0 && span.end <= sections[before - 1].heading.end
 }
 
 /// The body's size as the body-too-long rule measures it.

@@ -181,19 +181,24 @@ impl Body {
         self.sections.iter().rposition(|s| s.span.contains(offset) || s.heading.contains(offset))
     }
 
-    /// True when `span` lies inside a code block or an inline code span. Both lists are in
-    /// document order and never overlap, so this is a binary search, not a scan.
+    /// True when `span` lies inside a code block or an inline code span.
     pub fn in_code(&self, span: Span) -> bool {
-        fn within(sorted: &[Span], span: Span) -> bool {
-            let after = sorted.partition_point(|outer| outer.start <= span.start);
-            after > 0 && span.end <= sorted[after - 1].end
-        }
-        within_blocks(&self.code_blocks, span) || within(&self.inline_code, span)
+        self.in_code_block(span) || within(&self.inline_code, span, |s| *s)
     }
 
-    /// True when `span` lies inside a fenced or indented code block (a binary search).
+    /// True when `span` lies inside a fenced or indented code block.
     pub fn in_code_block(&self, span: Span) -> bool {
-        within_blocks(&self.code_blocks, span)
+        within(&self.code_blocks, span, |b| b.span)
+    }
+
+    /// True when `span` lies inside an HTML comment.
+    pub fn in_comment(&self, span: Span) -> bool {
+        within(&self.comments, span, |c| *c)
+    }
+
+    /// True when `span` lies on a heading line.
+    pub fn on_heading(&self, span: Span) -> bool {
+        within(&self.sections, span, |s| s.heading)
     }
 
     /// The section and all its subsections' indices, depth first.
@@ -208,10 +213,11 @@ impl Body {
     }
 }
 
-/// True when `span` lies inside one of `blocks` (in document order, not overlapping).
-fn within_blocks(blocks: &[CodeBlock], span: Span) -> bool {
-    let after = blocks.partition_point(|b| b.span.start <= span.start);
-    after > 0 && span.end <= blocks[after - 1].span.end
+/// True when `span` lies inside the span of one of `items`, whose spans come in document
+/// order and never overlap: a binary search, not a scan, so rules may ask it for every match.
+fn within<T>(items: &[T], span: Span, span_of: impl Fn(&T) -> Span) -> bool {
+    let after = items.partition_point(|item| span_of(item).start <= span.start);
+    after > 0 && span.end <= span_of(&items[after - 1]).end
 }
 
 /// Parses the body, which is `text[span]`, keeping offsets in the whole file.

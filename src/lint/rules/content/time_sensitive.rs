@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::{in_heading, prose_matches};
+use crate::lint::scan::prose_matches;
 use crate::lint::{Checker, Level};
 
 declare_rule! {
@@ -67,7 +67,7 @@ impl Rule for TimeSensitive {
 
     fn check(&self, cx: &mut Checker<'_>) {
         for span in prose_matches(cx.skill, &TIME_SENSITIVE) {
-            if in_heading(cx.skill, span) {
+            if cx.skill.body.on_heading(span) {
                 continue;
             }
             let phrase = span.text(cx.text()).replace('*', "");

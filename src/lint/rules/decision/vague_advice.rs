@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::{in_heading, link_index, prose_matches};
+use crate::lint::scan::{link_index, prose_matches};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
 
@@ -142,7 +142,7 @@ impl Rule for VagueAdvice {
         let text = cx.text();
         let links = link_index(cx.skill);
         for span in prose_matches(cx.skill, &VAGUE) {
-            if in_heading(cx.skill, span) || links.holds(span) {
+            if cx.skill.body.on_heading(span) || links.holds(span) {
                 continue;
             }
             let (from, to) = sentence(text, span.start as usize, span.end as usize);

@@ -81,7 +81,7 @@ impl Rule for AbsolutePath {
             if in_block && !home_on_desktop {
                 continue;
             }
-            if crate::lint::scan::in_comment(cx.skill, span) {
+            if cx.skill.body.in_comment(span) {
                 continue;
             }
             found.push((span, trimmed.to_string()));

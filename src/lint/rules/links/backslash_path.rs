@@ -4,7 +4,6 @@ use regex::Regex;
 
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::scan::in_comment;
 use crate::lint::{Checker, Edit, Fix, Level};
 use crate::skill::{LinkKind, Span, SpanIndex};
 
@@ -54,7 +53,7 @@ impl Rule for BackslashPath {
             let span = Span::new(m.start() + whole.start as usize, m.end() + whole.start as usize);
             let before = &text[..span.start as usize];
             let drive = before.ends_with(':') || before.ends_with(":\\");
-            if !drive && !body.in_code_block(span) && !in_comment(cx.skill, span) {
+            if !drive && !body.in_code_block(span) && !body.in_comment(span) {
                 found.push(span);
             }
         }
