@@ -9,7 +9,7 @@
 //! ```
 //! and in the frontmatter `description: ... # skillsmith-disable-line SK110`.
 
-use std::collections::{BinaryHeap, HashMap};
+use std::collections::HashMap;
 
 use crate::skill::{Skill, Span};
 
@@ -263,15 +263,8 @@ impl Suppressions {
     }
 
     /// True when a finding of `rule` on 1-based `line` is suppressed; records the use.
-    pub fn suppresses(&mut self, rule: &RuleMeta, line: u32) -> bool {
-        let mut hit = false;
-        for entry in &mut self.entries {
-            if entry.rule.code == rule.code && entry.first <= line && line <= entry.last {
-                entry.used = true;
-                hit = true;
-            }
-        }
-        hit
+    pub fn suppresses(&mut self, rule: &'static RuleMeta, line: u32) -> bool {
+        self.sweep(&[(rule.code, line)])[0]
     }
 
     /// Keeps the diagnostics of `skill` that no directive suppresses.
@@ -285,11 +278,10 @@ impl Suppressions {
         diagnostics.into_iter().zip(hidden).filter(|(_, hidden)| !hidden).map(|(d, _)| d).collect()
     }
 
-    /// For each finding (rule code, line), whether a directive covers it, marking every
-    /// covering directive used: [`Suppressions::suppresses`] for many findings at once, in
-    /// one sweep down the lines of each rule instead of every directive for every finding.
+    /// For each finding (rule code, line), whether a directive of its rule covers its line,
+    /// marking every covering directive used: one sweep down the lines of each rule, not every
+    /// directive for every finding.
     fn sweep(&mut self, found: &[(&'static str, u32)]) -> Vec<bool> {
-        use std::cmp::Reverse;
         let mut hidden = vec![false; found.len()];
         let mut by_code: HashMap<&str, (Vec<usize>, Vec<usize>)> = HashMap::new();
         for (index, (code, _)) in found.iter().enumerate() {
@@ -304,21 +296,18 @@ impl Suppressions {
             findings.sort_by_key(|&f| found[f].1);
             entries.sort_by_key(|&e| self.entries[e].first);
             let mut next = 0;
-            // Directives begun by this line, by the line they end on; and those of them not
-            // yet marked used, each marked at most once.
-            let mut open: BinaryHeap<Reverse<(u32, usize)>> = BinaryHeap::new();
+            // The last line any directive begun so far covers, and those of them not yet
+            // marked used (each is marked at most once).
+            let mut reach = 0;
             let mut unmarked: Vec<usize> = Vec::new();
             for finding in findings {
                 let line = found[finding].1;
                 while let Some(&entry) = entries.get(next).filter(|&&e| self.entries[e].first <= line) {
-                    open.push(Reverse((self.entries[entry].last, entry)));
+                    reach = reach.max(self.entries[entry].last);
                     unmarked.push(entry);
                     next += 1;
                 }
-                while open.peek().is_some_and(|Reverse((last, _))| *last < line) {
-                    open.pop();
-                }
-                if open.is_empty() {
+                if reach < line {
                     continue;
                 }
                 hidden[finding] = true;
@@ -449,13 +438,31 @@ mod tests {
             let s = skill(&text);
             let metas = ["SK700", "SK305"].map(|c| registry::rules()[registry::find(c).unwrap()].meta());
             let sup = Suppressions::of(&s, Some(Severity::Warning));
+            // The definition, asked finding by finding: every directive of the rule whose lines
+            // hold the finding hides it and is used.
             let mut one_by_one = sup.clone();
-            let expected: Vec<bool> = findings.iter().map(|&(r, line)| one_by_one.suppresses(metas[r], line)).collect();
+            let expected: Vec<bool> = findings
+                .iter()
+                .map(|&(r, line)| {
+                    let mut hit = false;
+                    for entry in &mut one_by_one.entries {
+                        if entry.rule.code == metas[r].code && entry.first <= line && line <= entry.last {
+                            entry.used = true;
+                            hit = true;
+                        }
+                    }
+                    hit
+                })
+                .collect();
             let mut swept = sup.clone();
             let queries: Vec<(&'static str, u32)> = findings.iter().map(|&(r, line)| (metas[r].code, line)).collect();
-            proptest::prop_assert_eq!(swept.sweep(&queries), expected);
+            proptest::prop_assert_eq!(swept.sweep(&queries), expected.clone());
             let used = |sup: &Suppressions| sup.entries.iter().map(|e| e.used).collect::<Vec<_>>();
             proptest::prop_assert_eq!(used(&swept), used(&one_by_one));
+            let mut asked = sup.clone();
+            let answers: Vec<bool> = findings.iter().map(|&(r, line)| asked.suppresses(metas[r], line)).collect();
+            proptest::prop_assert_eq!(answers, expected);
+            proptest::prop_assert_eq!(used(&asked), used(&one_by_one));
         }
     }
 }
