@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::expr::{self, EvalError, Expr, Value};
 use crate::generate::quantity::format_figure;
 use crate::generate::spec::{Band, Criterion, Formula, GreenLight, RedFlag, Selection, Spec};
+use crate::text::one_line;
 
 use super::decision::{
     BandResult, Cell, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag,
@@ -231,10 +232,6 @@ impl<'s> Logic<'s> {
         }
         result
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn criterion((criterion, check): &(&Criterion, Option<Expr>), known: &Known<'_>) -> CriterionResult {

@@ -5,6 +5,7 @@
 use std::fmt::Write as _;
 
 use crate::generate::spec::{Fact, FactType, FactValue, Spec, UseCaseField, column_key};
+use crate::text::one_line;
 
 /// The empty use case for `spec`; `skill` is how the user named the skill, `file` the file
 /// written (both quoted in the header's `evaluate` command).
@@ -78,10 +79,6 @@ fn example_text(value: &FactValue) -> String {
         FactValue::YesNo(b) => if *b { "yes" } else { "no" }.to_string(),
         FactValue::Number(n) => n.to_string(),
     }
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::text::one_line;
 use minijinja::syntax::SyntaxConfig;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior};
 
@@ -205,11 +206,6 @@ pub fn quoted(text: &str) -> String {
 pub fn code_fence(code: &str) -> String {
     let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     "`".repeat(longest.max(2) + 1)
-}
-
-/// Text as one line: runs of whitespace (line breaks included) become one space.
-pub fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Text as a table cell: one line, `|` escaped.

@@ -18,6 +18,11 @@ pub fn closest<'a>(given: &str, candidates: impl IntoIterator<Item = &'a str>) -
     best.map(|(_, c)| c.to_string())
 }
 
+/// Text as one line: runs of whitespace (line breaks included) become one space.
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Estimated tokens of `text`: characters divided by 4, rounded up. The usual rule of thumb
 /// for English prose; code and non-Latin scripts take more tokens per character, so treat
 /// the figure as a floor. A CRLF line break counts as one character, so a checkout with

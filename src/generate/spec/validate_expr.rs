@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::expr::{self, ArithOp, ExprKind, Type};
-use crate::text::closest;
+use crate::text::{closest, one_line};
 use crate::yaml::Located;
 
 use super::decision::{Fact, FactType, Formula};
@@ -120,8 +120,4 @@ pub(super) fn divides_by_a_variable(formula: &Formula) -> bool {
         }
     });
     found
-}
-
-fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
