@@ -1,7 +1,7 @@
 //! `skillsmith outline`: each skill's outline as a text tree, JSON or YAML.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, ValueEnum};
 use serde::ser::{Serialize, SerializeMap, Serializer};
@@ -47,7 +47,7 @@ pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
     let mut outlines = Vec::with_capacity(found.files.len());
     for candidate in &found.files {
         match read_skill(candidate, ParseLimits::default()) {
-            Ok(skill) => outlines.push((shown(&candidate.path), outline_with(&skill, &RealFs))),
+            Ok(skill) => outlines.push((crate::report::display_path(&candidate.path), outline_with(&skill, &RealFs))),
             Err(message) => {
                 eprintln!("skillsmith: {message}");
                 failed = true;
@@ -81,11 +81,6 @@ pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
     }
     out.flush()?;
     Ok(if failed { EXIT_USAGE } else { 0 })
-}
-
-/// A path as shown, with forward slashes on every platform.
-fn shown(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
 }
 
 /// Outlines serialized as a mapping from path to outline, in the order given.
