@@ -4,6 +4,8 @@
 //! named `.git`, `node_modules` and `target` are skipped, hidden folders such as `.claude`
 //! are not, symlinks are followed (loops are reported, a file reached twice is kept once).
 
+pub mod unit;
+
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -11,6 +13,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use ignore::{WalkBuilder, WalkState};
 use rayon::prelude::*;
+
+pub use unit::{InstallUnit, Placement, UnitKind, UnitResolver};
 
 /// Folder names never searched.
 pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use crate::discover::{Placement, UnitResolver};
 use crate::skill::{Skill, Span};
 
 use super::diagnostic::{Diagnostic, Severity};
@@ -25,11 +26,13 @@ pub struct SkillSummary {
     pub name_line: u32,
     /// The name's and description's places, located while the text was at hand.
     pub anchors: Vec<Location>,
+    /// Its install unit and invocation name: repository rules compare skills of one unit only.
+    pub placement: Placement,
 }
 
 impl SkillSummary {
-    /// Summarises a modelled skill.
-    pub fn of(skill: &Skill) -> SkillSummary {
+    /// Summarises a modelled skill, placing it in its install unit with `units`.
+    pub fn of(skill: &Skill, units: &UnitResolver) -> SkillSummary {
         let fm = &skill.frontmatter;
         let name = fm.name().map(|f| (f.value.trim().to_string(), f.span));
         let description = fm.description();
@@ -41,7 +44,8 @@ impl SkillSummary {
         if let Some((_, span)) = &name {
             anchors.push(locate_span(skill, *span));
         }
-        SkillSummary { path: skill.path.clone(), name, description_span, listing_chars, name_line, anchors }
+        let placement = units.place(&skill.path);
+        SkillSummary { path: skill.path.clone(), name, description_span, listing_chars, name_line, anchors, placement }
     }
 
     /// The located place of `span` (one of the anchors), or line 1.

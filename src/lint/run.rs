@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rayon::prelude::*;
 
-use crate::discover::{self, Candidate, Discovered};
+use crate::discover::{self, Candidate, Discovered, UnitResolver};
 use crate::skill::{LineCol, ParseLimits, Skill, Span};
 
 use super::cross::SkillSummary;
@@ -90,8 +90,9 @@ pub fn lint_discovered(
     fs: &dyn FileSystem,
     options: RunOptions,
 ) -> LintRun {
+    let units = UnitResolver::new();
     let linted: Vec<(FileResult, Option<(SkillSummary, Suppressions)>)> =
-        found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options)).collect();
+        found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options, &units)).collect();
     let skills = linted.iter().filter(|(_, s)| s.is_some()).count();
     let (mut files, summaries): (Vec<FileResult>, Vec<Option<(SkillSummary, Suppressions)>>) =
         linted.into_iter().unzip();
@@ -101,7 +102,8 @@ pub fn lint_discovered(
     let (owners, present): (Vec<usize>, Vec<(SkillSummary, Suppressions)>) = present.into_iter().unzip();
     let (mut summaries, mut suppressions): (Vec<SkillSummary>, Vec<Suppressions>) = present.into_iter().unzip();
     if found.files_only {
-        summaries.extend(repository_context(&found.files, options));
+        let context = repository_context(&found.files, &summaries, options, &units);
+        summaries.extend(context);
     }
     let run_settings = settings.run_settings();
     for (index, rule) in rules().iter().enumerate() {
@@ -142,16 +144,22 @@ pub fn lint_discovered(
     LintRun { files, skills }
 }
 
-/// Summaries of the other skills in the repositories of `files` (their frontmatter only), so
+/// Summaries of the other skills in the install units of `files` (their frontmatter only), so
 /// repository-wide rules give the same answer whether one file or all are linted.
-fn repository_context(files: &[Candidate], options: RunOptions) -> Vec<SkillSummary> {
+fn repository_context(
+    files: &[Candidate],
+    linted: &[SkillSummary],
+    options: RunOptions,
+    units: &UnitResolver,
+) -> Vec<SkillSummary> {
+    let wanted: HashSet<&discover::InstallUnit> = linted.iter().map(|s| s.placement.unit.as_ref()).collect();
     let mut roots: Vec<PathBuf> = files.iter().filter_map(|c| discover::repository_root(&c.path)).collect();
     roots.sort();
     roots.dedup();
     if roots.is_empty() {
         return Vec::new();
     }
-    let linted: HashSet<PathBuf> = files.iter().filter_map(|c| std::fs::canonicalize(&c.path).ok()).collect();
+    let linted_files: HashSet<PathBuf> = files.iter().filter_map(|c| std::fs::canonicalize(&c.path).ok()).collect();
     // Only the frontmatter matters here: read the head of each file and skip the body.
     let head =
         ParseLimits { max_file_bytes: options.limits.yaml.max_bytes + 4096, model_body: false, ..options.limits };
@@ -159,9 +167,10 @@ fn repository_context(files: &[Candidate], options: RunOptions) -> Vec<SkillSumm
     others
         .files
         .par_iter()
-        .filter(|c| std::fs::canonicalize(&c.path).is_ok_and(|real| !linted.contains(&real)))
+        .filter(|c| wanted.contains(units.place(&c.path).unit.as_ref()))
+        .filter(|c| std::fs::canonicalize(&c.path).is_ok_and(|real| !linted_files.contains(&real)))
         .filter_map(|c| read_skill(&relative_to_cwd(c), head).ok())
-        .map(|skill| SkillSummary::of(&skill))
+        .map(|skill| SkillSummary::of(&skill, units))
         .collect()
 }
 
@@ -183,6 +192,7 @@ fn lint_candidate(
     settings: &dyn SettingsProvider,
     fs: &dyn FileSystem,
     options: RunOptions,
+    units: &UnitResolver,
 ) -> (FileResult, Option<(SkillSummary, Suppressions)>) {
     let path = &candidate.path;
     let skill = match read_skill(candidate, options.limits) {
@@ -193,7 +203,7 @@ fn lint_candidate(
     let cached = StatCache::new(fs);
     let checked = check_file(&skill, &settings, &cached);
     let findings = checked.diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
-    let summary = SkillSummary::of(&skill);
+    let summary = SkillSummary::of(&skill, units);
     (FileResult { path: path.clone(), findings }, Some((summary, checked.suppressions)))
 }
 

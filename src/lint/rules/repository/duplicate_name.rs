@@ -1,22 +1,29 @@
 use std::collections::HashMap;
 
 use crate::declare_rule;
+use crate::discover::InstallUnit;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{CrossChecker, Level};
 
 declare_rule! {
     /// ## What it does
-    /// Reports two or more skills with the same `name`, at each of them, naming another.
-    /// Linting only some files (as pre-commit does), the repository's other skills count too.
+    /// Reports two or more skills with the same `name` inside one install unit (one
+    /// project's `.claude/skills` and `.claude/commands`, one plugin, one folder of skill
+    /// folders), at each of them, naming another. Linting only some files (as pre-commit
+    /// does), the other skills of their units count too.
+    ///
+    /// Skills of different units never collide: plugin skills are namespaced
+    /// (`/docs:pdf`), nested `.claude/skills` folders load under a directory-qualified name
+    /// (`/apps/web:pdf`), and two repositories linted in one run are two projects.
     ///
     /// ## Why is this bad?
-    /// Skills are listed and invoked by name; of two skills named alike, one shadows the
-    /// other, and which one wins depends on where each lives (enterprise, personal,
-    /// project, plugin).
+    /// Inside one unit, skills are listed and invoked by name: of two skills named alike,
+    /// one shadows the other, so the agent is sent to a skill that is not the one listed.
+    /// That is an error by the severity policy.
     ///
     /// ## Example
-    /// `.claude/skills/pdf/SKILL.md` and `plugins/docs/skills/pdf/SKILL.md`, both
-    /// `name: pdf`: rename one.
+    /// `skills/pdf/SKILL.md` and `skills/pdf-tools/SKILL.md` of one plugin, both
+    /// `name: pdf`: rename one. The same `name: pdf` in two plugins is fine.
     pub struct DuplicateName {
         code: "SK600",
         name: "duplicate-name",
@@ -34,16 +41,16 @@ impl Rule for DuplicateName {
     }
 
     fn check_all(&self, cx: &mut CrossChecker<'_>) {
-        let mut by_name: HashMap<&str, Vec<usize>> = HashMap::new();
+        let mut by_name: HashMap<(&InstallUnit, &str), Vec<usize>> = HashMap::new();
         for (index, skill) in cx.skills.iter().enumerate() {
             if let Some((name, _)) = &skill.name
                 && !name.is_empty()
             {
-                by_name.entry(name.as_str()).or_default().push(index);
+                by_name.entry((skill.placement.unit.as_ref(), name.as_str())).or_default().push(index);
             }
         }
         let mut found: Vec<(usize, usize, String)> = Vec::new();
-        for (name, indices) in by_name.into_iter().filter(|(_, v)| v.len() > 1) {
+        for ((_, name), indices) in by_name.into_iter().filter(|(_, v)| v.len() > 1) {
             for &index in &indices {
                 let other = indices.iter().copied().find(|&i| i != index).expect("two or more");
                 found.push((index, other, name.to_string()));

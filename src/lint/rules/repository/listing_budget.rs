@@ -1,17 +1,22 @@
+use std::collections::BTreeMap;
+
 use crate::declare_rule;
+use crate::discover::InstallUnit;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{CrossChecker, Level};
 
 declare_rule! {
     /// ## What it does
-    /// Adds up the listing entries (description plus `when_to_use`) of every skill in the
-    /// run and warns when the total is over the listing budget (8,000 characters by default;
-    /// option `listing-budget`), naming the largest entries. Reported once, on the largest.
+    /// Adds up the listing entries (description plus `when_to_use`) of the skills one user
+    /// loads together, per install unit (one project's skills, one plugin, one folder of
+    /// skill folders), and warns when a unit's total is over the listing budget (8,000
+    /// characters by default; option `listing-budget`), naming the largest entries. Reported
+    /// once per unit, on its largest entry. A marketplace of 40 plugins is 40 listings, not one.
     ///
     /// ## Why is this bad?
     /// Claude Code gives the whole skill listing a small share of the context window; past
     /// it, the descriptions of the least-used skills are dropped, and those skills stop
-    /// triggering without any error.
+    /// triggering without any error. The skill still loads, so this is a warning.
     ///
     /// ## Example
     /// 40 skills with 300-character descriptions (12,000 characters) against a budget of
@@ -34,37 +39,47 @@ impl Rule for ListingBudget {
 
     fn check_all(&self, cx: &mut CrossChecker<'_>) {
         let budget = cx.options.listing_budget;
-        let total: usize = cx.skills.iter().map(|s| s.listing_chars).sum();
-        if total <= budget {
-            return;
+        let mut by_unit: BTreeMap<&InstallUnit, Vec<usize>> = BTreeMap::new();
+        for (index, skill) in cx.skills.iter().enumerate() {
+            by_unit.entry(skill.placement.unit.as_ref()).or_default().push(index);
         }
-        let mut order: Vec<usize> = (0..cx.skills.len()).collect();
-        order.sort_by(|&a, &b| cx.skills[b].listing_chars.cmp(&cx.skills[a].listing_chars).then(a.cmp(&b)));
-        let largest: Vec<String> = order
-            .iter()
-            .take(5)
-            .map(|&i| {
+        let mut over: Vec<(Vec<usize>, String, usize)> = Vec::new();
+        for (unit, members) in by_unit {
+            let total: usize = members.iter().map(|&i| cx.skills[i].listing_chars).sum();
+            if total > budget {
+                over.push((members, unit.label(), total));
+            }
+        }
+        for (mut order, label, total) in over {
+            order.sort_by(|&a, &b| cx.skills[b].listing_chars.cmp(&cx.skills[a].listing_chars).then(a.cmp(&b)));
+            let largest: Vec<String> = order
+                .iter()
+                .take(5)
+                .map(|&i| {
+                    format!(
+                        "{} ({})",
+                        cx.skills[i]
+                            .name
+                            .as_ref()
+                            .map_or_else(|| cx.skills[i].path.display().to_string(), |(n, _)| n.clone()),
+                        cx.skills[i].listing_chars
+                    )
+                })
+                .collect();
+            let at = order[0];
+            let span = cx.skills[at].description_span;
+            let count = order.len();
+            cx.report(
+                at,
+                span,
                 format!(
-                    "{} ({})",
-                    cx.skills[i]
-                        .name
-                        .as_ref()
-                        .map_or_else(|| cx.skills[i].path.display().to_string(), |(n, _)| n.clone()),
-                    cx.skills[i].listing_chars
-                )
-            })
-            .collect();
-        let at = order[0];
-        let span = cx.skills[at].description_span;
-        let count = cx.skills.len();
-        cx.report(
-            at,
-            span,
-            format!("the {count} skills' descriptions hold {total} characters, over the listing budget of {budget}"),
-        )
-        .help(format!(
-            "the largest: {}; shorten them, or raise `listing-budget` if your context window is larger",
-            largest.join(", ")
-        ));
+                    "the {count} skills of {label} hold {total} characters of descriptions, over the listing budget of {budget}"
+                ),
+            )
+            .help(format!(
+                "the largest: {}; shorten them, or raise `listing-budget` if your context window is larger",
+                largest.join(", ")
+            ));
+        }
     }
 }
