@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Writes N realistic skills (frontmatter, sections, tables, lists, code, links) into DIR,
 for benchmarks on machines without the shared corpus. Deterministic: the same N gives the
-same bytes."""
+same bytes.
+
+usage: gen_corpus.py N DIR [PER_PLUGIN]
+Without PER_PLUGIN the skills go to DIR/skills/<name>/; with it, to
+DIR/plugins/plugin-<k>/skills/<name>/, PER_PLUGIN skills a plugin (a marketplace monorepo)."""
 import random
 import sys
 from pathlib import Path
@@ -48,10 +52,12 @@ def skill(rng, index):
 
 def main():
     count, target = int(sys.argv[1]), Path(sys.argv[2])
+    per_plugin = int(sys.argv[3]) if len(sys.argv) > 3 else 0
     rng = random.Random(20261128)
     for index in range(count):
         name, text = skill(rng, index)
-        folder = target / "skills" / name
+        parent = target / "plugins" / f"plugin-{index // per_plugin}" if per_plugin else target
+        folder = parent / "skills" / name
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "SKILL.md").write_text(text)
 

@@ -51,16 +51,17 @@ fn file_and_frontmatter_directives_cover_repository_rules_too() {
     // duplicate-name reports each skill sharing the name, so both carry the directive.
     let first = "---\nname: pdf # skillsmith-disable-line SK600 -- the original\ndescription: Extracts tables from PDF files. Use when a PDF is attached.\n---\n# PDF\n";
     let second = "---\nname: pdf # skillsmith-disable-line duplicate-name -- the fork keeps the name\ndescription: Extracts tables from PDF files. Use when a PDF is attached.\n---\n# PDF\n\nTODO: one\n<!-- skillsmith-disable-file SK700 -->\n";
-    write(root, "a/pdf/SKILL.md", first);
-    write(root, "b/pdf/SKILL.md", second);
+    // Two folders named `pdf` in one plugin, grouped by category: one install unit.
+    write(root, "plugins/docs/skills/a/pdf/SKILL.md", first);
+    write(root, "plugins/docs/skills/b/pdf/SKILL.md", second);
     assert_eq!(findings(root, &[]), [], "the duplicate name and the placeholder are suppressed");
-    write(root, "b/pdf/SKILL.md", &second.replace("name: pdf #", "name: pdf-fork #"));
+    write(root, "plugins/docs/skills/b/pdf/SKILL.md", &second.replace("name: pdf #", "name: pdf-fork #"));
     let found = findings(root, &["--ignore", "name-dir-mismatch"]);
     assert_eq!(
         found,
         [
-            ("a/pdf/SKILL.md".to_string(), 2, "SK900".to_string()),
-            ("b/pdf/SKILL.md".to_string(), 2, "SK900".to_string())
+            ("plugins/docs/skills/a/pdf/SKILL.md".to_string(), 2, "SK900".to_string()),
+            ("plugins/docs/skills/b/pdf/SKILL.md".to_string(), 2, "SK900".to_string())
         ],
         "once the names differ, both are unused"
     );

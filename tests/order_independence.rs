@@ -14,8 +14,9 @@ const FORMS: &str = "team/skills/forms/SKILL.md";
 const CSV: &str = "team/skills/csv/SKILL.md";
 
 /// A repository with a config at its root (spec target, a small listing budget) and another
-/// in `team/` (Claude Code, time-sensitive on, a short body limit), skills under each, and
-/// an unpassed skill whose name duplicates a passed one.
+/// in `team/` (Claude Code, time-sensitive on, a short body limit), skills under each, an
+/// unpassed skill of the same `.claude/skills` whose name duplicates a passed one, and one of
+/// another install unit (`vendor/`) that shares the name without colliding.
 fn repository() -> tempfile::TempDir {
     let dir = repo();
     let root = dir.path();
@@ -48,6 +49,11 @@ fn repository() -> tempfile::TempDir {
         root,
         CSV,
         "---\nname: csv\ndescription: Cleans CSV exports. Use when a CSV will not load.\n---\n# CSV\n\nRe-save it.\n",
+    );
+    write(
+        root,
+        ".claude/skills/pdf-reader/SKILL.md",
+        "---\nname: pdf\ndescription: Reads PDF files and extracts their tables. Use when a PDF is attached.\n---\n# PDF\n\nRead it.\n",
     );
     write(
         root,
@@ -100,8 +106,8 @@ fn each_file_gets_its_nearest_config_and_the_repository_context() {
     let dir = repository();
     let found = common::findings(dir.path(), &[FORMS, CSV, PDF]);
     let pdf = common::codes_in(&found, PDF);
-    // Root config, spec target: Claude Code's `effort` is unknown; the unpassed vendor/pdf
-    // shares its name.
+    // Root config, spec target: Claude Code's `effort` is unknown; the unpassed pdf-reader of
+    // the same `.claude/skills` shares its name (vendor/pdf does too, but loads apart).
     assert!(pdf.contains(&"SK100".to_string()) && pdf.contains(&"SK600".to_string()), "{pdf:?}");
     let forms = common::codes_in(&found, FORMS);
     // team/ config: claude-code knows `effort`; time-sensitive is on; the body limit is 3.
@@ -109,7 +115,8 @@ fn each_file_gets_its_nearest_config_and_the_repository_context() {
     assert!(forms.contains(&"SK702".to_string()) && forms.contains(&"SK301".to_string()), "{forms:?}");
     assert!(common::codes_in(&found, CSV).is_empty(), "{found:?}");
     // The run-wide listing budget comes from the config of the files' common folder (the
-    // root) and counts the unpassed skill too: 4 skills.
+    // root) and counts the unpassed skill of the same unit too: `.claude/skills` is over it,
+    // `team/skills` is not.
     let budget = found.iter().filter(|(_, _, c)| c == "SK601").count();
     assert_eq!(budget, 1, "{found:?}");
     let duplicate = found.iter().find(|(p, _, c)| p == PDF && c == "SK600").unwrap();

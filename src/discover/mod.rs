@@ -55,12 +55,6 @@ pub const SPEC_FILE_NAMES: &[&str] = &["skill.yaml", "skill.yml", "skill.toml"];
 /// Config file names; naming one lints the skills under its folder.
 pub const CONFIG_FILE_NAMES: &[&str] = &["skillsmith.toml", ".skillsmith.toml"];
 
-/// The repository root above `path`: the nearest folder holding `.git`.
-pub fn repository_root(path: &Path) -> Option<PathBuf> {
-    let absolute = std::path::absolute(path).ok()?;
-    absolute.ancestors().skip(1).find(|dir| dir.join(".git").exists()).map(Path::to_path_buf)
-}
-
 /// True for a file name Claude Code or a person would take for a skill file, in any case.
 pub fn is_skill_file_name(name: &str) -> bool {
     name.eq_ignore_ascii_case("SKILL.md")
@@ -213,7 +207,8 @@ pub fn describe(err: &std::io::Error) -> String {
     }
 }
 
-fn candidate(path: PathBuf) -> Candidate {
+/// The candidate for the skill file at `path`, with the name of the folder holding it.
+pub fn candidate(path: PathBuf) -> Candidate {
     let dir_name = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty() && p.file_name().is_some())

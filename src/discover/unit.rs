@@ -19,6 +19,10 @@ use std::collections::HashMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+use ignore::WalkBuilder;
+
+use super::SKIPPED_DIRS;
+
 /// The kinds of install unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum UnitKind {
@@ -58,6 +62,39 @@ pub struct InstallUnit {
 }
 
 impl InstallUnit {
+    /// The skill files of this unit, found by listing only its own folders (never a walk of
+    /// the repository): a project's `.claude/skills`, a plugin's `skills/` (or the plugin
+    /// folder itself when it is one skill), a collection's skill folders. Sorted; what cannot
+    /// be listed is left out (the files named on the command line report their own problems).
+    pub fn members(&self, units: &UnitResolver) -> Vec<PathBuf> {
+        let (base, depth) = match self.kind {
+            UnitKind::Project | UnitKind::Personal => (self.root.join(".claude").join("skills"), 4),
+            UnitKind::Plugin if self.namespace.as_deref().is_some_and(|n| n.ends_with("@skills-dir")) => {
+                (self.root.clone(), 1)
+            }
+            UnitKind::Plugin => (self.root.join("skills"), 4),
+            UnitKind::Collection => (self.root.clone(), 2),
+        };
+        let mut found: Vec<PathBuf> = WalkBuilder::new(&base)
+            .hidden(false)
+            .git_global(false)
+            .follow_links(true)
+            .max_depth(Some(depth))
+            .filter_entry(|entry| {
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !(is_dir && entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
+            })
+            .build()
+            .filter_map(Result::ok)
+            .filter(|entry| entry.file_type().is_some_and(|t| t.is_file()))
+            .filter(|entry| entry.file_name().to_str().is_some_and(super::is_skill_file_name))
+            .map(|entry| entry.into_path())
+            .filter(|path| units.place(path).unit.as_ref() == self)
+            .collect();
+        found.sort();
+        found
+    }
+
     /// A short human label: `project .`, `plugin docs`, `collection skills`.
     pub fn label(&self) -> String {
         match (&self.kind, &self.namespace) {
@@ -95,7 +132,7 @@ impl UnitResolver {
     /// The placement of the skill file (`.../<name>/SKILL.md`) or command file
     /// (`.../.claude/commands/**/<name>.md`) at `path`.
     pub fn place(&self, path: &Path) -> Placement {
-        let absolute = normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()));
+        let absolute = absolute_lexical(path);
         if let Some(placement) = self.place_command(&absolute) {
             return placement;
         }
@@ -219,11 +256,12 @@ fn display_root(root: &Path) -> String {
     }
 }
 
-/// `a/./b/../c` as `a/c`, without asking the file system (symbolic links stay as written,
-/// as Claude Code sees them).
-fn normalize(path: &Path) -> PathBuf {
+/// `path` made absolute with `a/./b/../c` read as `a/c`, without asking the file system
+/// (symbolic links stay as written, as Claude Code sees them).
+pub fn absolute_lexical(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let mut out = PathBuf::new();
-    for component in path.components() {
+    for component in absolute.components() {
         match component {
             Component::CurDir => {}
             Component::ParentDir => {
@@ -261,6 +299,8 @@ mod tests {
         let nested = units.place(&touch(root, "apps/web/.claude/skills/deploy/SKILL.md", ""));
         assert_ne!(nested.unit, skill.unit);
         assert_eq!(nested.invocation, "/apps/web:deploy");
+        let members = skill.unit.members(&units);
+        assert_eq!(members, [root.join(".claude/skills/deploy/SKILL.md")], "nested skills are another unit");
     }
 
     #[test]
@@ -293,5 +333,7 @@ mod tests {
         assert_ne!(a.unit, c.unit);
         assert_eq!(a.unit.kind, UnitKind::Collection);
         assert_eq!(c.invocation, "/c");
+        touch(root, "skills/a/references/SKILL.md", "");
+        assert_eq!(a.unit.members(&units), [root.join("skills/a/SKILL.md"), root.join("skills/b/SKILL.md")]);
     }
 }

@@ -28,6 +28,9 @@ pub struct SkillSummary {
     pub anchors: Vec<Location>,
     /// Its install unit and invocation name: repository rules compare skills of one unit only.
     pub placement: Placement,
+    /// False for a skill read only as context (a skill of a linted file's unit that was not
+    /// named in a pre-commit call): its own findings belong to runs that lint it.
+    pub linted: bool,
 }
 
 impl SkillSummary {
@@ -45,7 +48,16 @@ impl SkillSummary {
             anchors.push(locate_span(skill, *span));
         }
         let placement = units.place(&skill.path);
-        SkillSummary { path: skill.path.clone(), name, description_span, listing_chars, name_line, anchors, placement }
+        SkillSummary {
+            path: skill.path.clone(),
+            name,
+            description_span,
+            listing_chars,
+            name_line,
+            anchors,
+            placement,
+            linted: true,
+        }
     }
 
     /// The located place of `span` (one of the anchors), or line 1.

@@ -101,11 +101,15 @@ pub fn lint_discovered(
         summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
     let (owners, present): (Vec<usize>, Vec<(SkillSummary, Suppressions)>) = present.into_iter().unzip();
     let (mut summaries, mut suppressions): (Vec<SkillSummary>, Vec<Suppressions>) = present.into_iter().unzip();
-    if found.files_only {
+    let run_settings = settings.run_settings();
+    let repository_rules_on = rules()
+        .iter()
+        .enumerate()
+        .any(|(index, rule)| rule.meta().group == Group::Repository && run_settings.level(index).severity().is_some());
+    if found.files_only && repository_rules_on {
         let context = repository_context(&found.files, &summaries, options, &units);
         summaries.extend(context);
     }
-    let run_settings = settings.run_settings();
     for (index, rule) in rules().iter().enumerate() {
         if rule.meta().group == Group::Repository && run_settings.level(index).severity().is_some() {
             suppressions.iter_mut().for_each(|s| s.mark_ran(index));
@@ -144,33 +148,37 @@ pub fn lint_discovered(
     LintRun { files, skills }
 }
 
-/// Summaries of the other skills in the install units of `files` (their frontmatter only), so
-/// repository-wide rules give the same answer whether one file or all are linted.
+/// Summaries of the other skills in the install units of the linted skills (their frontmatter
+/// only), so repository rules give the same answer whether one file or all are linted. Only
+/// those units' own folders are listed: the cost follows the work, not the repository.
 fn repository_context(
     files: &[Candidate],
     linted: &[SkillSummary],
     options: RunOptions,
     units: &UnitResolver,
 ) -> Vec<SkillSummary> {
-    let wanted: HashSet<&discover::InstallUnit> = linted.iter().map(|s| s.placement.unit.as_ref()).collect();
-    let mut roots: Vec<PathBuf> = files.iter().filter_map(|c| discover::repository_root(&c.path)).collect();
-    roots.sort();
-    roots.dedup();
-    if roots.is_empty() {
+    let mut wanted: Vec<&discover::InstallUnit> = linted.iter().map(|s| s.placement.unit.as_ref()).collect();
+    wanted.sort();
+    wanted.dedup();
+    let mut members: Vec<PathBuf> = wanted.par_iter().flat_map_iter(|unit| unit.members(units)).collect();
+    members.sort();
+    members.dedup();
+    let named: HashSet<PathBuf> = files.iter().map(|c| discover::unit::absolute_lexical(&c.path)).collect();
+    members.retain(|path| !named.contains(path));
+    if members.is_empty() {
         return Vec::new();
     }
-    let linted_files: HashSet<PathBuf> = files.iter().filter_map(|c| std::fs::canonicalize(&c.path).ok()).collect();
+    // Two names for one file (a symbolic link) are told apart only by their real paths.
+    let real_named: HashSet<PathBuf> = files.iter().filter_map(|c| std::fs::canonicalize(&c.path).ok()).collect();
     // Only the frontmatter matters here: read the head of each file and skip the body.
     let head =
         ParseLimits { max_file_bytes: options.limits.yaml.max_bytes + 4096, model_body: false, ..options.limits };
-    let others = discover::discover(&roots);
-    others
-        .files
+    members
         .par_iter()
-        .filter(|c| wanted.contains(units.place(&c.path).unit.as_ref()))
-        .filter(|c| std::fs::canonicalize(&c.path).is_ok_and(|real| !linted_files.contains(&real)))
-        .filter_map(|c| read_skill(&relative_to_cwd(c), head).ok())
-        .map(|skill| SkillSummary::of(&skill, units))
+        .filter(|path| std::fs::canonicalize(path).is_ok_and(|real| !real_named.contains(&real)))
+        .map(|path| discover::candidate(path.clone()))
+        .filter_map(|c| read_skill(&relative_to_cwd(&c), head).ok())
+        .map(|skill| SkillSummary { linted: false, ..SkillSummary::of(&skill, units) })
         .collect()
 }
 

@@ -11,7 +11,7 @@ declare_rule! {
     /// loads together, per install unit (one project's skills, one plugin, one folder of
     /// skill folders), and warns when a unit's total is over the listing budget (8,000
     /// characters by default; option `listing-budget`), naming the largest entries. Reported
-    /// once per unit, on its largest entry. A marketplace of 40 plugins is 40 listings, not one.
+    /// once per unit, on its largest entry among the files linted. A marketplace of 40 plugins is 40 listings, not one.
     ///
     /// ## Why is this bad?
     /// Claude Code gives the whole skill listing a small share of the context window; past
@@ -66,7 +66,8 @@ impl Rule for ListingBudget {
                     )
                 })
                 .collect();
-            let at = order[0];
+            // Reported on the largest entry that this run lints, so a pre-commit call sees it.
+            let Some(&at) = order.iter().find(|&&i| cx.skills[i].linted) else { continue };
             let span = cx.skills[at].description_span;
             let count = order.len();
             cx.report(
