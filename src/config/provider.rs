@@ -189,7 +189,7 @@ impl SettingsProvider for ConfigProvider {
 }
 
 fn read(path: &Path) -> Result<ConfigFile, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+    let text = crate::fsio::read_text_bounded(path, crate::fsio::MAX_INPUT_BYTES).map_err(|err| ConfigError {
         path: path.to_path_buf(),
         problems: vec![super::file::Problem { line: 1, column: 1, message: format!("cannot read: {err}") }],
     })?;

@@ -101,7 +101,8 @@ pub fn plan(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> 
         let change = match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => return Err(fail(&path, "is a folder, where a file is needed")),
             Ok(_) => {
-                let old = std::fs::read(&path).map_err(|err| fail(&path, format!("cannot read: {err}")))?;
+                let old = crate::fsio::read_bounded(&path, crate::fsio::MAX_INPUT_BYTES)
+                    .map_err(|err| fail(&path, format!("cannot read: {}", crate::discover::describe(&err))))?;
                 if old == contents { Change::Unchanged } else { Change::Update { old } }
             }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Change::Create,

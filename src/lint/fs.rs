@@ -44,16 +44,8 @@ impl FileSystem for RealFs {
     }
 
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
-        let file = std::fs::File::open(path).ok()?;
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() || meta.len() > max_bytes {
-            return None;
-        }
-        let bytes = crate::fsio::read_up_to(&file, meta.len(), max_bytes.saturating_add(1)).ok()?;
-        if bytes.len() as u64 > max_bytes {
-            return None;
-        }
-        String::from_utf8(bytes).ok()
+        // Never a FIFO or a device: those are refused before they are opened.
+        crate::fsio::read_text_bounded(path, max_bytes).ok()
     }
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {

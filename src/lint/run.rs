@@ -202,11 +202,11 @@ fn lint_candidate(
 pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, String> {
     let path = &candidate.path;
     let cannot = |err: std::io::Error| format!("cannot read `{}`: {}", path.display(), discover::describe(&err));
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if meta.is_dir() {
+    if std::fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
         return Err(format!("`{}` is a folder, not a skill file", path.display()));
     }
+    // Only a regular file is opened: a FIFO or a device would stall the run.
+    let (file, meta) = crate::fsio::open_regular(path).map_err(cannot)?;
     let mut bytes = crate::fsio::read_up_to(&file, meta.len(), limits.max_file_bytes as u64 + 1).map_err(cannot)?;
     let oversize = bytes.len() > limits.max_file_bytes;
     if oversize {
