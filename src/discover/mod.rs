@@ -204,8 +204,12 @@ fn link_problem(path: &Path, err: &std::io::Error) -> String {
 
 /// The problem for a path that is a FIFO, a device or a socket: named, skipped, never opened.
 fn special_problem(path: &Path, meta: &std::fs::Metadata) -> String {
-    let kind = crate::fsio::special_kind(meta).unwrap_or("not a regular file");
-    format!("`{}` is not a regular file ({kind}); skipped", path.display())
+    match crate::fsio::special_kind(meta) {
+        Some(kind) if kind != "not a regular file" => {
+            format!("`{}` is {kind}, not a regular file; skipped", path.display())
+        }
+        _ => format!("`{}` is not a regular file; skipped", path.display()),
+    }
 }
 
 fn inner_message(err: &ignore::Error) -> String {

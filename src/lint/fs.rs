@@ -24,6 +24,13 @@ pub trait FileSystem: Sync {
     /// Every file under `dir`, recursively, as paths relative to `dir`, sorted; at most
     /// `limit` of them.
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf>;
+
+    /// What `path` is when it exists but is neither a regular file nor a folder (symbolic
+    /// links followed): `a named pipe (FIFO)`, `a device`, `a socket`. Such a file is never
+    /// opened.
+    fn special_kind(&self, _path: &Path) -> Option<&'static str> {
+        None
+    }
 }
 
 /// The real file system.
@@ -52,6 +59,10 @@ impl FileSystem for RealFs {
         let mut out: Vec<PathBuf> = walkdir_files(dir, limit);
         out.sort();
         out
+    }
+
+    fn special_kind(&self, path: &Path) -> Option<&'static str> {
+        std::fs::metadata(path).ok().as_ref().and_then(crate::fsio::special_kind)
     }
 }
 
@@ -117,6 +128,10 @@ impl FileSystem for StatCache<'_> {
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
         self.inner.files_under(dir, limit)
+    }
+
+    fn special_kind(&self, path: &Path) -> Option<&'static str> {
+        self.inner.special_kind(path)
     }
 }
 
