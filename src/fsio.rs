@@ -125,6 +125,14 @@ pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // A FIFO, device or folder in the way is not replaced (and a FIFO never waited on).
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let what = if meta.is_dir() { "a folder" } else { special_kind(&meta).unwrap_or("not a regular file") };
+        let message = format!("cannot write `{}`: it is {what}, not a regular file", path.display());
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message));
+    }
     let mut temp =
         tempfile::Builder::new().prefix(".skillsmith-").suffix(".tmp").tempfile_in(dir).map_err(|e| named(path, e))?;
     temp.write_all(bytes).map_err(|e| named(path, e))?;

@@ -154,7 +154,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         match entry.file_type() {
             Ok(kind) if kind.is_dir() && !hidden => collect(&path, files),
-            Ok(kind) if kind.is_file() && is_scenario_file(&path) => files.push(path),
+            // Not only regular files: a FIFO named like a scenario is refused by name when read.
+            Ok(kind) if !kind.is_dir() && is_scenario_file(&path) => files.push(path),
             _ => {}
         }
     }

@@ -137,7 +137,8 @@ impl Baseline {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(cannot)?;
         }
-        std::fs::write(path, text).map_err(cannot)
+        // Atomic, never through a FIFO or device: a reader sees the old baseline or the new.
+        crate::fsio::write_atomic(path, text.as_bytes())
     }
 
     /// Hides the findings of `run` the baseline accepts; returns the entries that matched
