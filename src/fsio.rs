@@ -118,9 +118,17 @@ impl Staged {
     }
 }
 
+/// How the temporary files written before a rename are named: `<prefix>XXXX.tmp`.
+pub const TEMP_PREFIX: &str = ".skillsmith-";
+
 /// Writes `bytes` to a temporary file in `path`'s folder, synced to disk, with the target's
 /// permissions (or those of a new file: readable by all, writable by the owner).
 pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+    stage_as(path, bytes, TEMP_PREFIX)
+}
+
+/// [`stage`], the temporary file named `<prefix>XXXX.tmp`.
+pub fn stage_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
@@ -134,7 +142,7 @@ pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
         return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message));
     }
     let mut temp =
-        tempfile::Builder::new().prefix(".skillsmith-").suffix(".tmp").tempfile_in(dir).map_err(|e| named(path, e))?;
+        tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir).map_err(|e| named(path, e))?;
     temp.write_all(bytes).map_err(|e| named(path, e))?;
     temp.as_file().sync_all().map_err(|e| named(path, e))?;
     let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok().or_else(new_file_permissions);
