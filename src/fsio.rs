@@ -48,7 +48,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 /// rename would split the links, or override the lock); the owner, group and mode are kept.
 pub fn replace_if_unchanged(path: &Path, expected: &[u8], bytes: &[u8]) -> std::io::Result<()> {
     use std::io::{Error, ErrorKind};
-    let refuse = |kind: ErrorKind, why: String| Error::new(kind, format!("`{}` was not rewritten: {why}", path.display()));
+    let refuse =
+        |kind: ErrorKind, why: String| Error::new(kind, format!("`{}` was not rewritten: {why}", path.display()));
     let real = std::fs::canonicalize(path).map_err(|e| named(path, e))?;
     let meta = std::fs::metadata(&real).map_err(|e| named(path, e))?;
     if !meta.is_file() {

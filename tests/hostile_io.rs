@@ -65,7 +65,8 @@ fn text(bytes: &[u8]) -> String {
 }
 
 /// A skill without a final newline: `--fix` has work (one safe fix).
-const FIXABLE: &str = "---\nname: pdf\ndescription: Extracts tables from PDF files. Use when a PDF is attached.\n---\n# PDF\n\nRead it.";
+const FIXABLE: &str =
+    "---\nname: pdf\ndescription: Extracts tables from PDF files. Use when a PDF is attached.\n---\n# PDF\n\nRead it.";
 
 #[test]
 fn a_fifo_in_references_is_named_and_lint_finishes() {
@@ -296,7 +297,11 @@ fn no_command_panics_on_hostile_input() {
     let huge_number = "9".repeat(400);
     skill(root, "pdf", &format!("# PDF\n\n<!-- skillsmith-disable {} -->\n", "SK001 ".repeat(5_000)));
     skill(root, "wide", &format!("# Wide\n\n{}\n", "x".repeat(300_000)));
-    write(root, "bad-config/skillsmith.toml", &format!("[rules]\nSK101 = {huge_number}\nline-length = {huge_number}\n"));
+    write(
+        root,
+        "bad-config/skillsmith.toml",
+        &format!("[rules]\nSK101 = {huge_number}\nline-length = {huge_number}\n"),
+    );
     write(root, "bad-spec/skill.yaml", &format!("spec-version: {huge_number}\nname: [[[[[[[[[[\n"));
     write(root, "deep.yaml", &format!("{}x{}", "[".repeat(10_000), "]".repeat(10_000)));
     write(root, "baseline.json", &format!("{{\"version\": {huge_number}, \"entries\": [{{\"count\": -1}}]}}"));

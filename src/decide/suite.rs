@@ -84,7 +84,8 @@ pub fn open(given: &str) -> Result<SkillSource, String> {
             .into_iter()
             .map(|file| {
                 let relative = relative_label(&dir, &file);
-                let text = crate::fsio::read_text_bounded(&file, crate::fsio::MAX_INPUT_BYTES).map_err(|err| format!("{relative}: cannot read: {err}"));
+                let text = crate::fsio::read_text_bounded(&file, crate::fsio::MAX_INPUT_BYTES)
+                    .map_err(|err| format!("{relative}: cannot read: {err}"));
                 (relative, text)
             })
             .collect();

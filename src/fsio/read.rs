@@ -78,10 +78,7 @@ pub fn read_bounded(path: &Path, limit: u64) -> Result<Vec<u8>> {
     let (file, meta) = open_regular(path)?;
     let bytes = super::read_up_to(&file, meta.len(), limit.saturating_add(1))?;
     if bytes.len() as u64 > limit {
-        return Err(Error::new(
-            ErrorKind::InvalidData,
-            format!("it is larger than the limit of {}", byte_size(limit)),
-        ));
+        return Err(Error::new(ErrorKind::InvalidData, format!("it is larger than the limit of {}", byte_size(limit))));
     }
     Ok(bytes)
 }

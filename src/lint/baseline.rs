@@ -113,8 +113,8 @@ impl Baseline {
 
     /// Reads a baseline file.
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text =
-            crate::fsio::read_text_bounded(path, BASELINE_MAX_BYTES).map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+        let text = crate::fsio::read_text_bounded(path, BASELINE_MAX_BYTES)
+            .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
         let baseline: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("`{}` is not a skillsmith baseline: {e}", path.display()))?;
         if baseline.version != BASELINE_VERSION {

@@ -161,9 +161,8 @@ pub fn escape_all_controls(text: &str) -> String {
 /// range `start..end` of the original moved to where it lands in the escaped text.
 pub fn escape_line(text: &str, start: usize, end: usize) -> (String, usize, usize) {
     // A carriage return that ends a line (CRLF) is part of the line ending, not content.
-    let shown_as_is = |at: usize, c: char| {
-        !is_control(c) || c == '\t' || c == '\n' || c == '\r' && text[at + 1..].starts_with('\n')
-    };
+    let shown_as_is =
+        |at: usize, c: char| !is_control(c) || c == '\t' || c == '\n' || c == '\r' && text[at + 1..].starts_with('\n');
     if text.char_indices().all(|(at, c)| shown_as_is(at, c)) {
         return (text.to_string(), start, end);
     }

@@ -190,12 +190,18 @@ mod tests {
         let utf16: Vec<u8> = "---\nname: x\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
         assert_eq!(guess_foreign_encoding(&utf16), Some("UTF-16 without a byte-order mark"));
         let src = SourceText::decode(utf16);
-        assert!(matches!(src.issues[..], [DecodeIssue::Binary { encoding: Some("UTF-16 without a byte-order mark"), .. }]));
+        assert!(matches!(
+            src.issues[..],
+            [DecodeIssue::Binary { encoding: Some("UTF-16 without a byte-order mark"), .. }]
+        ));
         let utf32: Vec<u8> = "---\nname: x\n".chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
         assert_eq!(guess_foreign_encoding(&utf32), Some("UTF-32"));
         let mut with_bom = vec![0xFF, 0xFE, 0, 0];
         with_bom.extend("hi".chars().flat_map(|c| (c as u32).to_le_bytes()));
-        assert!(matches!(SourceText::decode(with_bom).issues[..], [DecodeIssue::Binary { encoding: Some("UTF-32"), .. }]));
+        assert!(matches!(
+            SourceText::decode(with_bom).issues[..],
+            [DecodeIssue::Binary { encoding: Some("UTF-32"), .. }]
+        ));
         assert_eq!(guess_foreign_encoding(b"plain text, no NULs"), None);
         assert_eq!(guess_foreign_encoding(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
     }
