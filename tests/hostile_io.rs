@@ -353,3 +353,34 @@ fn no_command_panics_on_hostile_input() {
         assert!(out.status.code().is_some(), "`skillsmith {}` was killed by a signal", args[0]);
     }
 }
+
+#[test]
+fn a_file_that_cannot_be_decoded_offers_no_fix_and_fix_says_why() {
+    let dir = repo();
+    let path = dir.path().join("pdf/SKILL.md");
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let latin1 = FIXABLE.replace("Extracts", "Extr\u{e4}cts").replace('\u{e4}', "\u{1}");
+    let bytes: Vec<u8> = latin1.bytes().map(|b| if b == 1 { 0xE4 } else { b }).collect();
+    std::fs::write(&path, &bytes).unwrap();
+    let out = run_guarded(dir.path(), &["lint", "pdf"]);
+    let stdout = text(&out.stdout);
+    assert!(stdout.contains("not UTF-8") && !stdout.contains("fixable"), "{stdout}");
+    let out = run_guarded(dir.path(), &["lint", "--fix", "pdf"]);
+    let stderr = text(&out.stderr);
+    assert!(stderr.contains("not fixed `pdf/SKILL.md`: the file is not UTF-8 text"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), bytes, "left as it was");
+}
+
+#[test]
+fn all_and_group_names_in_suppressions_are_refused_by_name() {
+    let dir = repo();
+    skill(
+        dir.path(),
+        "pdf",
+        "# PDF\n\n<!-- skillsmith-disable-next-line all -->\nSee [x](a.md).\n<!-- skillsmith-disable-next-line links -->\nSee [y](b.md).\n",
+    );
+    let stdout = text(&run_guarded(dir.path(), &["lint", "pdf"]).stdout);
+    assert!(stdout.contains("`all` is a group of rules; a suppression names single rules"), "{stdout}");
+    assert!(stdout.contains("`links` is a group of rules"), "{stdout}");
+    assert_eq!(stdout.matches("error[SK400]").count(), 2, "nothing was hidden: {stdout}");
+}

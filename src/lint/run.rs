@@ -192,7 +192,19 @@ fn lint_candidate(
     let settings = settings.settings_for(path);
     let cached = StatCache::new(fs);
     let checked = check_file(&skill, &settings, &cached);
-    let findings = checked.diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
+    // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
+    let exact = skill.source.is_exact();
+    let findings = checked
+        .diagnostics
+        .into_iter()
+        .map(|d| locate(&skill, d))
+        .map(|mut finding: Finding| {
+            if !exact {
+                finding.fix = None;
+            }
+            finding
+        })
+        .collect();
     let summary = SkillSummary::of(&skill);
     (FileResult { path: path.clone(), findings }, Some((summary, checked.suppressions)))
 }
