@@ -4,6 +4,10 @@
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
+mod read;
+
+pub use read::{MAX_INPUT_BYTES, byte_size, open_regular, read_bounded, read_text_bounded, special_kind};
+
 /// Reads at most `limit` bytes of `file`, whose size was `size` when it was looked at: the
 /// buffer is sized once and filled in as few reads as the kernel allows (the standard
 /// library's readers either ask the file system for the size again or read in growing
@@ -37,6 +41,60 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     stage(path, bytes)?.commit()
 }
 
+/// Replaces the file at `path` with `bytes`, but only while it still holds `expected` (what
+/// was read before the new bytes were worked out): a file changed meanwhile, by a person or
+/// another program, is left alone and the error says so. A symbolic link is kept and its
+/// target rewritten; a file with several hard links, or a read-only one, is refused (a
+/// rename would split the links, or override the lock); the owner, group and mode are kept.
+pub fn replace_if_unchanged(path: &Path, expected: &[u8], bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::{Error, ErrorKind};
+    let refuse =
+        |kind: ErrorKind, why: String| Error::new(kind, format!("`{}` was not rewritten: {why}", path.display()));
+    let real = std::fs::canonicalize(path).map_err(|e| named(path, e))?;
+    let meta = std::fs::metadata(&real).map_err(|e| named(path, e))?;
+    if !meta.is_file() {
+        return Err(refuse(ErrorKind::InvalidInput, "it is not a regular file".into()));
+    }
+    if meta.permissions().readonly() {
+        return Err(refuse(ErrorKind::PermissionDenied, "it is read-only".into()));
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if meta.nlink() > 1 {
+            let why = format!("it has {} hard links, and a rewrite would split them", meta.nlink());
+            return Err(refuse(ErrorKind::Unsupported, why));
+        }
+    }
+    let staged = stage(&real, bytes)?;
+    keep_owner(&staged, &meta).map_err(|e| refuse(e.kind(), format!("its owner cannot be kept ({})", e)))?;
+    // Last look before the rename: the file must still be what the fixes were made from.
+    let now = read_bounded(&real, expected.len() as u64 + 1);
+    if now.as_deref().ok() != Some(expected) {
+        return Err(refuse(ErrorKind::Other, "it changed since it was read; run again to fix the new text".into()));
+    }
+    staged.commit()
+}
+
+/// Gives the staged file the owner and group of the file it replaces (a no-op when they are
+/// already the same, as they are for a user fixing their own files).
+#[cfg(unix)]
+fn keep_owner(staged: &Staged, meta: &std::fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let temp = staged.temp.as_file().metadata()?;
+    if (temp.uid(), temp.gid()) == (meta.uid(), meta.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(staged.temp.as_file(), Some(meta.uid()), Some(meta.gid()))?;
+    // Changing the owner may clear set-id bits: the mode once more.
+    staged.temp.as_file().set_permissions(meta.permissions())
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_staged: &Staged, _meta: &std::fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
 /// A file written in full beside its target, not yet in place: [`Staged::commit`] renames it
 /// over the target; dropping it instead removes it and leaves the target as it was. Staging
 /// every file before committing any keeps a multi-file write from stopping half way for
@@ -61,15 +119,31 @@ impl Staged {
     }
 }
 
+/// How the temporary files written before a rename are named: `<prefix>XXXX.tmp`.
+pub const TEMP_PREFIX: &str = ".skillsmith-";
+
 /// Writes `bytes` to a temporary file in `path`'s folder, synced to disk, with the target's
 /// permissions (or those of a new file: readable by all, writable by the owner).
 pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+    stage_as(path, bytes, TEMP_PREFIX)
+}
+
+/// [`stage`], the temporary file named `<prefix>XXXX.tmp`.
+pub fn stage_as(path: &Path, bytes: &[u8], prefix: &str) -> std::io::Result<Staged> {
     let dir = match path.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
+    // A FIFO, device or folder in the way is not replaced (and a FIFO never waited on).
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+    {
+        let what = if meta.is_dir() { "a folder" } else { special_kind(&meta).unwrap_or("not a regular file") };
+        let message = format!("cannot write `{}`: it is {what}, not a regular file", path.display());
+        return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, message));
+    }
     let mut temp =
-        tempfile::Builder::new().prefix(".skillsmith-").suffix(".tmp").tempfile_in(dir).map_err(|e| named(path, e))?;
+        tempfile::Builder::new().prefix(prefix).suffix(".tmp").tempfile_in(dir).map_err(|e| named(path, e))?;
     temp.write_all(bytes).map_err(|e| named(path, e))?;
     temp.as_file().sync_all().map_err(|e| named(path, e))?;
     let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok().or_else(new_file_permissions);

@@ -63,6 +63,7 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     }
 
     let mut fixed_note = None;
+    let mut write_failures = 0;
     if args.fix || args.diff {
         let outcomes = fix::fix_candidates(&found.files, &provider, &RealFs, RunOptions::default(), args.unsafe_fixes);
         let changed: Vec<&fix::FixOutcome> = outcomes.iter().filter(|o| o.changes()).collect();
@@ -70,14 +71,35 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
         if args.diff {
             return print_diff(&changed, count);
         }
+        // One file that cannot be written is said, and the others are still fixed.
+        let mut written = 0;
+        let mut fixed = 0;
         for outcome in &changed {
-            fix::write_outcome(outcome)?;
+            match fix::write_outcome(outcome) {
+                Ok(()) => {
+                    written += 1;
+                    fixed += outcome.applied;
+                }
+                Err(err) => {
+                    write_failures += 1;
+                    eprintln!("skillsmith: {}", report::escape_controls(&err.to_string()));
+                }
+            }
+        }
+        for outcome in outcomes.iter().filter(|o| o.skipped.is_some() && o.applied == 0) {
+            let why = outcome.skipped.as_deref().unwrap_or_default();
+            eprintln!("skillsmith: not fixed `{}`: {why}", report::display_path(&outcome.path));
         }
         fixed_note = Some(if changed.is_empty() {
             "Nothing to fix.".to_string()
         } else {
-            let findings = report::plural(count, "finding", "findings");
-            format!("Fixed {findings} in {} of {}.", changed.len(), report::plural(outcomes.len(), "file", "files"))
+            let findings = report::plural(fixed, "finding", "findings");
+            let files = report::plural(outcomes.len(), "file", "files");
+            let mut note = format!("Fixed {findings} in {written} of {files}.");
+            if write_failures > 0 {
+                note.push_str(&format!(" {} could not be written.", report::plural(write_failures, "file", "files")));
+            }
+            note
         });
         // Fixes may have renamed files: look again.
         found = discover::discover(&args.paths);
@@ -110,7 +132,7 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     }
 
     let summary = report::Summary::of(&run);
-    Ok(if run.has_io_errors() {
+    Ok(if run.has_io_errors() || write_failures > 0 {
         EXIT_USAGE
     } else if summary.errors > 0 || (args.strict && summary.warnings > 0) {
         1

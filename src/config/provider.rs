@@ -88,7 +88,7 @@ impl ConfigProvider {
                 break cached.clone();
             }
             visited.push(folder.to_path_buf());
-            if let Some(path) = CONFIG_NAMES.iter().map(|n| folder.join(n)).find(|p| p.is_file()) {
+            if let Some(path) = CONFIG_NAMES.iter().map(|n| folder.join(n)).find(|p| is_present_file(p)) {
                 break read(&path).map(|c| Some(Arc::new(c)));
             }
             if folder.join(".git").exists() {
@@ -189,11 +189,17 @@ impl SettingsProvider for ConfigProvider {
 }
 
 fn read(path: &Path) -> Result<ConfigFile, ConfigError> {
-    let text = std::fs::read_to_string(path).map_err(|err| ConfigError {
+    let text = crate::fsio::read_text_bounded(path, crate::fsio::MAX_INPUT_BYTES).map_err(|err| ConfigError {
         path: path.to_path_buf(),
         problems: vec![super::file::Problem { line: 1, column: 1, message: format!("cannot read: {err}") }],
     })?;
     parse(path, &text)
+}
+
+/// True when something that is not a folder is at `path`: a config file, or a FIFO or
+/// device named like one (which reading then refuses by name, rather than passing it over).
+fn is_present_file(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_dir())
 }
 
 fn parent(path: &Path) -> PathBuf {

@@ -70,7 +70,7 @@ pub fn open(given: &str) -> Result<SkillSource, String> {
         let spec = spec_path(path);
         let dir =
             spec.parent().filter(|d| !d.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-        let spec_text = std::fs::read_to_string(&spec).map_err(|err| {
+        let spec_text = crate::fsio::read_text_bounded(&spec, crate::fsio::MAX_INPUT_BYTES).map_err(|err| {
             if path.is_dir() && !spec.exists() {
                 format!("{} has no {SPEC_FILE}: a decision skill's logic must be in a spec to be run", path.display())
             } else {
@@ -84,7 +84,8 @@ pub fn open(given: &str) -> Result<SkillSource, String> {
             .into_iter()
             .map(|file| {
                 let relative = relative_label(&dir, &file);
-                let text = std::fs::read_to_string(&file).map_err(|err| format!("{relative}: cannot read: {err}"));
+                let text = crate::fsio::read_text_bounded(&file, crate::fsio::MAX_INPUT_BYTES)
+                    .map_err(|err| format!("{relative}: cannot read: {err}"));
                 (relative, text)
             })
             .collect();
@@ -154,7 +155,8 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
         let hidden = entry.file_name().to_string_lossy().starts_with('.');
         match entry.file_type() {
             Ok(kind) if kind.is_dir() && !hidden => collect(&path, files),
-            Ok(kind) if kind.is_file() && is_scenario_file(&path) => files.push(path),
+            // Not only regular files: a FIFO named like a scenario is refused by name when read.
+            Ok(kind) if !kind.is_dir() && is_scenario_file(&path) => files.push(path),
             _ => {}
         }
     }

@@ -71,14 +71,13 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
         match std::fs::metadata(path) {
             Err(err) => {
                 let message = match std::fs::symlink_metadata(path) {
-                    Ok(_) => format!(
-                        "cannot read `{}`: {} (a dangling or looping symbolic link)",
-                        path.display(),
-                        describe(&err)
-                    ),
+                    Ok(_) => link_problem(path, &err),
                     Err(_) => format!("cannot read `{}`: {}", path.display(), describe(&err)),
                 };
                 found.problems.push(PathProblem { path: path.clone(), message });
+            }
+            Ok(meta) if crate::fsio::special_kind(&meta).is_some() => {
+                found.problems.push(PathProblem { path: path.clone(), message: special_problem(path, &meta) });
             }
             Ok(meta) if meta.is_dir() => {
                 named_folder = true;
@@ -147,6 +146,11 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) -> bool {
                         let path = clean(entry.into_path());
                         let message = format!("`{}` is a folder, not a skill file", path.display());
                         problems.lock().expect("no panics while locked").push(PathProblem { path, message });
+                    } else if named && let Ok(meta) = std::fs::metadata(entry.path()) {
+                        // A FIFO, device or socket named SKILL.md: said, never opened.
+                        let path = clean(entry.into_path());
+                        let message = special_problem(&path, &meta);
+                        problems.lock().expect("no panics while locked").push(PathProblem { path, message });
                     }
                 }
                 Err(err) => {
@@ -168,11 +172,9 @@ fn walk_problem(err: &ignore::Error) -> Option<PathProblem> {
     match err {
         ignore::Error::WithPath { path, err } => {
             let shown = clean(path.clone());
-            let dangling = std::fs::symlink_metadata(path).is_ok() && std::fs::metadata(path).is_err();
-            let message = if dangling {
-                format!("`{}` is a dangling symbolic link (its target does not exist)", shown.display())
-            } else {
-                format!("cannot read `{}`: {}", shown.display(), inner_message(err))
+            let message = match (std::fs::symlink_metadata(path), std::fs::metadata(path)) {
+                (Ok(_), Err(target)) => link_problem(&shown, &target),
+                _ => format!("cannot read `{}`: {}", shown.display(), inner_message(err)),
             };
             Some(PathProblem { path: shown, message })
         }
@@ -187,6 +189,27 @@ fn walk_problem(err: &ignore::Error) -> Option<PathProblem> {
     }
 }
 
+/// What is wrong with a symbolic link whose target cannot be reached: a loop, or dangling.
+fn link_problem(path: &Path, err: &std::io::Error) -> String {
+    if is_loop(err) {
+        format!("`{}` is a symbolic link loop; not followed", path.display())
+    } else if err.kind() == std::io::ErrorKind::NotFound {
+        format!("`{}` is a dangling symbolic link (its target does not exist)", path.display())
+    } else {
+        format!("cannot read `{}`: {}", path.display(), describe(err))
+    }
+}
+
+/// The problem for a path that is a FIFO, a device or a socket: named, skipped, never opened.
+fn special_problem(path: &Path, meta: &std::fs::Metadata) -> String {
+    match crate::fsio::special_kind(meta) {
+        Some(kind) if kind != "not a regular file" => {
+            format!("`{}` is {kind}, not a regular file; skipped", path.display())
+        }
+        _ => format!("`{}` is not a regular file; skipped", path.display()),
+    }
+}
+
 fn inner_message(err: &ignore::Error) -> String {
     let text = match err {
         ignore::Error::Io(io) => describe(io),
@@ -198,12 +221,28 @@ fn inner_message(err: &ignore::Error) -> String {
     }
 }
 
-/// An I/O error in words, without the "(os error N)" tail.
+/// An I/O error in words, without the "(os error N)" tail; a symbolic link loop is called one.
 pub fn describe(err: &std::io::Error) -> String {
+    if is_loop(err) {
+        return "a symbolic link loop".to_string();
+    }
     let text = err.to_string();
     match text.find(" (os error") {
         Some(i) => text[..i].to_string(),
         None => text,
+    }
+}
+
+/// True when `err` is the system's "too many levels of symbolic links".
+pub fn is_loop(err: &std::io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        err.raw_os_error() == Some(libc::ELOOP)
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = err;
+        false
     }
 }
 

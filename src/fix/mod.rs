@@ -127,11 +127,13 @@ pub fn fix_candidates(
         .collect()
 }
 
-/// Writes a changed outcome: the new text atomically, then the rename. Refuses to rename
-/// over an existing file.
+/// Writes a changed outcome: the new text atomically, then the rename. The text is written
+/// only if the file still holds what was read (else it is left alone and the error says
+/// so), through a symbolic link to its target, never over a read-only or hard-linked file
+/// (see [`crate::fsio::replace_if_unchanged`]). Refuses to rename over an existing file.
 pub fn write_outcome(outcome: &FixOutcome) -> std::io::Result<()> {
     if outcome.original != outcome.fixed {
-        crate::fsio::write_atomic(&outcome.path, outcome.fixed.as_bytes())?;
+        crate::fsio::replace_if_unchanged(&outcome.path, outcome.original.as_bytes(), outcome.fixed.as_bytes())?;
     }
     if let Some(name) = &outcome.rename_to {
         let target = outcome.path.with_file_name(name);
@@ -161,10 +163,8 @@ pub fn unified_diff(outcome: &FixOutcome) -> String {
         out.push_str(&format!("rename from {shown}\nrename to {}\n", crate::report::display_path(&target)));
     }
     if outcome.original != outcome.fixed {
-        let diff = similar::TextDiff::from_lines(&outcome.original, &outcome.fixed);
-        out.push_str(
-            &diff.unified_diff().context_radius(3).header(&format!("a/{shown}"), &format!("b/{shown}")).to_string(),
-        );
+        let (old, new) = (format!("a/{shown}"), format!("b/{shown}"));
+        out.push_str(&crate::generate::diff::bounded_diff(&outcome.original, &outcome.fixed, &old, &new));
     }
     out
 }

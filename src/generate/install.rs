@@ -161,7 +161,7 @@ pub fn check_name(name: &str) -> Result<(), InstallError> {
 }
 
 fn read(path: &Path) -> Result<Vec<u8>, InstallError> {
-    std::fs::read(path)
+    crate::fsio::read_bounded(path, crate::fsio::MAX_INPUT_BYTES)
         .map_err(|err| InstallError::Path { path: path.to_path_buf(), message: format!("cannot read: {err}") })
 }
 

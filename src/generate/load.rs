@@ -72,7 +72,8 @@ pub fn spec_path(path: &Path) -> PathBuf {
 /// Reads, parses and validates the spec at `path` (a file or a skill folder).
 pub fn load_spec(path: &Path, templates: &Templates) -> Result<Spec, LoadError> {
     let path = spec_path(path);
-    let text = std::fs::read_to_string(&path).map_err(|source| LoadError::Read { path: path.clone(), source })?;
+    let text = crate::fsio::read_text_bounded(&path, crate::fsio::MAX_INPUT_BYTES)
+        .map_err(|source| LoadError::Read { path: path.clone(), source })?;
     parse_spec(&text, &path.display().to_string(), templates)
 }
 

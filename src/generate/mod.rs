@@ -13,6 +13,7 @@
 pub mod diff;
 pub mod install;
 pub mod load;
+pub mod lock;
 pub mod quantity;
 pub mod render;
 pub mod scaffold;

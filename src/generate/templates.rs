@@ -157,7 +157,7 @@ fn environment(dir: Option<PathBuf>) -> Environment<'static> {
             && is_plain_name(name.trim_end_matches(TEMPLATE_SUFFIX))
         {
             let path = dir.join(name);
-            match std::fs::read_to_string(&path) {
+            match crate::fsio::read_text_bounded(&path, crate::fsio::MAX_INPUT_BYTES) {
                 Ok(text) => return Ok(Some(text)),
                 Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
                 Err(err) => {

@@ -66,12 +66,16 @@ fn fail(path: &Path, message: impl Into<String>) -> WriteError {
 }
 
 /// Plans writing `files`, all of which must stay inside `root` once symbolic links are
-/// followed: a folder on the way that is a link to somewhere outside `root` is refused, so
-/// nothing is ever written outside the folder the user named.
+/// followed: a folder on the way, or the file itself, that is a link to somewhere outside
+/// `root` is refused, so nothing is ever written, read or shown outside the folder the user
+/// named (an installed SKILL.md linking to `/etc/passwd` is never diffed).
 pub fn plan_within(root: &Path, files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> {
     let real_root = std::fs::canonicalize(root).map_err(|err| fail(root, format!("cannot resolve: {err}")))?;
+    let absolute = |path: &Path| std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let root = absolute(root);
     for (path, _) in &files {
-        for existing in path.ancestors().skip(1).filter(|a| a.starts_with(root) && a.exists()) {
+        let path = absolute(path);
+        for existing in path.ancestors().filter(|a| a.starts_with(&root) && a.exists()) {
             let real =
                 std::fs::canonicalize(existing).map_err(|err| fail(existing, format!("cannot resolve: {err}")))?;
             if !real.starts_with(&real_root) {
@@ -101,7 +105,8 @@ pub fn plan(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> 
         let change = match std::fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => return Err(fail(&path, "is a folder, where a file is needed")),
             Ok(_) => {
-                let old = std::fs::read(&path).map_err(|err| fail(&path, format!("cannot read: {err}")))?;
+                let old = crate::fsio::read_bounded(&path, crate::fsio::MAX_INPUT_BYTES)
+                    .map_err(|err| fail(&path, format!("cannot read: {}", crate::discover::describe(&err))))?;
                 if old == contents { Change::Unchanged } else { Change::Update { old } }
             }
             Err(err) if err.kind() == std::io::ErrorKind::NotFound => Change::Create,
@@ -115,8 +120,14 @@ pub fn plan(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> 
 /// Writes every planned file that changes. Missing folders are created; each file is written
 /// to a temporary file beside it and renamed into place only once all are written.
 pub fn apply(plan: &[Planned]) -> Result<(), WriteError> {
+    apply_with_temp_prefix(plan, crate::fsio::TEMP_PREFIX)
+}
+
+/// [`apply`], with temporary files named `<prefix>XXXX.tmp`, so that what one kind of write
+/// left behind when killed can be told from another's.
+pub fn apply_with_temp_prefix(plan: &[Planned], prefix: &str) -> Result<(), WriteError> {
     let mut created: Vec<PathBuf> = Vec::new();
-    let result = stage_and_persist(plan, &mut created);
+    let result = stage_and_persist(plan, prefix, &mut created);
     if result.is_err() {
         for folder in created.iter().rev() {
             let _ = std::fs::remove_dir(folder);
@@ -125,11 +136,12 @@ pub fn apply(plan: &[Planned]) -> Result<(), WriteError> {
     result
 }
 
-fn stage_and_persist(plan: &[Planned], created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+fn stage_and_persist(plan: &[Planned], prefix: &str, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
     let mut staged = Vec::new();
     for file in plan.iter().filter(|f| f.change != Change::Unchanged) {
         create_folders(parent_folder(&file.path), created)?;
-        staged.push(crate::fsio::stage(&file.path, &file.contents).map_err(|err| fail(&file.path, err.to_string()))?);
+        let file_staged = crate::fsio::stage_as(&file.path, &file.contents, prefix);
+        staged.push(file_staged.map_err(|err| fail(&file.path, err.to_string()))?);
     }
     for file in staged {
         let path = file.target().to_path_buf();

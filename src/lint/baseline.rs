@@ -16,6 +16,9 @@ use crate::text::hash::fnv1a_hex;
 /// The format version written in the file.
 pub const BASELINE_VERSION: u32 = 1;
 
+/// The largest baseline read: findings of a very large repository fit many times over.
+pub const BASELINE_MAX_BYTES: u64 = 64 << 20;
+
 /// A baseline file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Baseline {
@@ -110,8 +113,8 @@ impl Baseline {
 
     /// Reads a baseline file.
     pub fn read(path: &Path) -> Result<Baseline, String> {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
+        let text = crate::fsio::read_text_bounded(path, BASELINE_MAX_BYTES)
+            .map_err(|e| format!("cannot read baseline `{}`: {e}", path.display()))?;
         let baseline: Baseline = serde_json::from_str(&text)
             .map_err(|e| format!("`{}` is not a skillsmith baseline: {e}", path.display()))?;
         if baseline.version != BASELINE_VERSION {
@@ -134,7 +137,8 @@ impl Baseline {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(cannot)?;
         }
-        std::fs::write(path, text).map_err(cannot)
+        // Atomic, never through a FIFO or device: a reader sees the old baseline or the new.
+        crate::fsio::write_atomic(path, text.as_bytes())
     }
 
     /// Hides the findings of `run` the baseline accepts; returns the entries that matched

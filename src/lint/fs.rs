@@ -24,6 +24,13 @@ pub trait FileSystem: Sync {
     /// Every file under `dir`, recursively, as paths relative to `dir`, sorted; at most
     /// `limit` of them.
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf>;
+
+    /// What `path` is when it exists but is neither a regular file nor a folder (symbolic
+    /// links followed): `a named pipe (FIFO)`, `a device`, `a socket`. Such a file is never
+    /// opened.
+    fn special_kind(&self, _path: &Path) -> Option<&'static str> {
+        None
+    }
 }
 
 /// The real file system.
@@ -44,22 +51,18 @@ impl FileSystem for RealFs {
     }
 
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
-        let file = std::fs::File::open(path).ok()?;
-        let meta = file.metadata().ok()?;
-        if !meta.is_file() || meta.len() > max_bytes {
-            return None;
-        }
-        let bytes = crate::fsio::read_up_to(&file, meta.len(), max_bytes.saturating_add(1)).ok()?;
-        if bytes.len() as u64 > max_bytes {
-            return None;
-        }
-        String::from_utf8(bytes).ok()
+        // Never a FIFO or a device: those are refused before they are opened.
+        crate::fsio::read_text_bounded(path, max_bytes).ok()
     }
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
         let mut out: Vec<PathBuf> = walkdir_files(dir, limit);
         out.sort();
         out
+    }
+
+    fn special_kind(&self, path: &Path) -> Option<&'static str> {
+        std::fs::metadata(path).ok().as_ref().and_then(crate::fsio::special_kind)
     }
 }
 
@@ -125,6 +128,10 @@ impl FileSystem for StatCache<'_> {
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
         self.inner.files_under(dir, limit)
+    }
+
+    fn special_kind(&self, path: &Path) -> Option<&'static str> {
+        self.inner.special_kind(path)
     }
 }
 

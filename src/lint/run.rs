@@ -210,7 +210,19 @@ fn lint_candidate(
     let settings = settings.settings_for(path);
     let cached = StatCache::new(fs);
     let checked = check_file(&skill, &settings, &cached);
-    let findings = checked.diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
+    // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
+    let exact = skill.source.is_exact();
+    let findings = checked
+        .diagnostics
+        .into_iter()
+        .map(|d| locate(&skill, d))
+        .map(|mut finding: Finding| {
+            if !exact {
+                finding.fix = None;
+            }
+            finding
+        })
+        .collect();
     let summary = SkillSummary::of(&skill, units);
     (FileResult { path: path.clone(), findings }, Some((summary, checked.suppressions)))
 }
@@ -220,11 +232,11 @@ fn lint_candidate(
 pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, String> {
     let path = &candidate.path;
     let cannot = |err: std::io::Error| format!("cannot read `{}`: {}", path.display(), discover::describe(&err));
-    let file = std::fs::File::open(path).map_err(cannot)?;
-    let meta = file.metadata().map_err(cannot)?;
-    if meta.is_dir() {
+    if std::fs::metadata(path).is_ok_and(|meta| meta.is_dir()) {
         return Err(format!("`{}` is a folder, not a skill file", path.display()));
     }
+    // Only a regular file is opened: a FIFO or a device would stall the run.
+    let (file, meta) = crate::fsio::open_regular(path).map_err(cannot)?;
     let mut bytes = crate::fsio::read_up_to(&file, meta.len(), limits.max_file_bytes as u64 + 1).map_err(cannot)?;
     let oversize = bytes.len() > limits.max_file_bytes;
     if oversize {

@@ -159,7 +159,15 @@ fn parse_directive(skill: &Skill, whole: Span, inner: Span, problems: &mut Vec<P
         }
         let span = Span::new(after + at, after + at + token.len());
         let index = registry::find(token);
-        if index.is_none() {
+        let is_group = token.eq_ignore_ascii_case("all") || super::rule::Group::parse(token).is_some();
+        if index.is_none() && is_group {
+            // Config selects by group; a suppression names the rules it hides, one by one.
+            problems.push(Problem {
+                span,
+                message: format!("`{token}` is a group of rules; a suppression names single rules"),
+                help: "name each rule to hide (a code or a name); `skillsmith rules` lists them".to_string(),
+            });
+        } else if index.is_none() {
             let hint = registry::suggest(token).map_or_else(
                 || "`skillsmith rules` lists the codes and names".to_string(),
                 |s| format!("did you mean `{s}`?"),

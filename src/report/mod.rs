@@ -107,8 +107,76 @@ pub fn report(run: &LintRun, reporter: &mut dyn Reporter, out: &mut dyn Write) -
     reporter.finish(&Summary::of(run), out)
 }
 
-/// A path for output: forward slashes on every platform.
+/// A path for output: forward slashes on every platform, control characters escaped (an
+/// escape sequence in a folder name must not reach the terminal).
 pub fn display_path(path: &std::path::Path) -> String {
     let shown = path.display().to_string();
-    if cfg!(windows) { shown.replace('\\', "/") } else { shown }
+    let shown = if cfg!(windows) { shown.replace('\\', "/") } else { shown };
+    escape_all_controls(&shown)
+}
+
+/// True for a character that a terminal would act on rather than show: C0 controls, DEL and
+/// C1 controls.
+fn is_control(c: char) -> bool {
+    c.is_control()
+}
+
+/// `c` as text a terminal shows as is: `\x1b`, `\u{9b}`.
+fn escaped(c: char, out: &mut String) {
+    use std::fmt::Write as _;
+    if (c as u32) < 0x80 {
+        let _ = write!(out, "\\x{:02x}", c as u32);
+    } else {
+        let _ = write!(out, "\\u{{{:x}}}", c as u32);
+    }
+}
+
+/// `text` with every control character but newline and tab escaped, as `ls` and `git` do,
+/// for text shown on a terminal: messages and quoted file content.
+pub fn escape_controls(text: &str) -> String {
+    if !text.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_control(c) && c != '\n' && c != '\t' { escaped(c, &mut out) } else { out.push(c) }
+    }
+    out
+}
+
+/// `text` with every control character escaped, newline and tab too (for one-line things
+/// such as paths).
+pub fn escape_all_controls(text: &str) -> String {
+    if !text.chars().any(is_control) {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if is_control(c) { escaped(c, &mut out) } else { out.push(c) }
+    }
+    out
+}
+
+/// Lines of file content with their control characters escaped (newlines and tabs kept), and the byte
+/// range `start..end` of the original moved to where it lands in the escaped text.
+pub fn escape_line(text: &str, start: usize, end: usize) -> (String, usize, usize) {
+    // A carriage return that ends a line (CRLF) is part of the line ending, not content.
+    let shown_as_is =
+        |at: usize, c: char| !is_control(c) || c == '\t' || c == '\n' || c == '\r' && text[at + 1..].starts_with('\n');
+    if text.char_indices().all(|(at, c)| shown_as_is(at, c)) {
+        return (text.to_string(), start, end);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let (mut new_start, mut new_end) = (None, None);
+    for (at, c) in text.char_indices() {
+        if at >= start && new_start.is_none() {
+            new_start = Some(out.len());
+        }
+        if at >= end && new_end.is_none() {
+            new_end = Some(out.len());
+        }
+        if shown_as_is(at, c) { out.push(c) } else { escaped(c, &mut out) }
+    }
+    let len = out.len();
+    (out, new_start.unwrap_or(len), new_end.unwrap_or(len))
 }

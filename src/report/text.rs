@@ -28,7 +28,7 @@ impl Text {
             Severity::Warning => Level::WARNING,
             Severity::Info => Level::INFO,
         };
-        let mut title = finding.message.clone();
+        let mut title = super::escape_all_controls(&finding.message);
         if let Some(fix) = &finding.fix {
             title.push_str(match fix.fix.applicability {
                 Applicability::Safe => " [fixable]",
@@ -42,14 +42,16 @@ impl Text {
                 .char_column(finding.location.start.column as usize);
             level.primary_title(title).id(finding.rule.code).element(origin)
         } else {
-            let source = Snippet::source(snippet.text.clone())
+            // Control characters in the file are shown escaped, the underline moved with them.
+            let (text, start, end) = super::escape_line(&snippet.text, snippet.start, snippet.end);
+            let source = Snippet::source(text)
                 .line_start(snippet.line as usize)
                 .path(path.to_string())
-                .annotation(AnnotationKind::Primary.span(snippet.start..snippet.end));
+                .annotation(AnnotationKind::Primary.span(start..end));
             level.primary_title(title).id(finding.rule.code).element(source)
         };
         if let Some(help) = &finding.help {
-            group = group.element(Level::HELP.message(help.clone()));
+            group = group.element(Level::HELP.message(super::escape_controls(help)));
         }
         if let Some(fix) = &finding.fix {
             let how = match fix.fix.applicability {

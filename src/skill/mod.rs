@@ -16,7 +16,7 @@ pub use body::{
 };
 pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
 pub use quick::{QuickDoc, QuickHeading, QuickLink, quick_scan};
-pub use source::{DecodeIssue, SourceText};
+pub use source::{DecodeIssue, SourceText, guess_foreign_encoding};
 pub use span::{LineCol, LineIndex, Span, SpanIndex, floor_char_boundary};
 pub use split::{Split, split};
 pub use tools::{ToolsShape, allowed_tools, tools_shape};

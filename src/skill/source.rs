@@ -21,6 +21,9 @@ pub enum DecodeIssue {
     Binary {
         /// Where the first NUL was, in the decoded text (its end: text after a NUL is dropped).
         offset: usize,
+        /// The text encoding the bytes look like (UTF-16 without a byte-order mark, UTF-32),
+        /// when they look like one.
+        encoding: Option<&'static str>,
     },
 }
 
@@ -40,10 +43,11 @@ impl SourceText {
         let mut issues = Vec::new();
         if let Some(offset) = memchr::memchr(0, &bytes) {
             let utf16 = utf16_bom(&bytes);
-            if utf16.is_none() {
+            if utf16.is_none() || is_utf32(&bytes) {
                 // The text keeps what precedes the NUL; the NUL's place is the text's end.
                 let text = String::from_utf8_lossy(&bytes[..offset]).into_owned();
-                issues.push(DecodeIssue::Binary { offset: text.len() });
+                let encoding = guess_foreign_encoding(&bytes);
+                issues.push(DecodeIssue::Binary { offset: text.len(), encoding });
                 return SourceText { text, issues };
             }
         }
@@ -85,6 +89,36 @@ impl SourceText {
     pub fn is_binary(&self) -> bool {
         self.issues.iter().any(|issue| matches!(issue, DecodeIssue::Binary { .. }))
     }
+}
+
+/// The name of the text encoding `bytes` look like when they are not UTF-8: UTF-32 (by its
+/// byte-order mark or its runs of three NULs), UTF-16 (by its byte-order mark, or without one
+/// when every other byte is NUL, as ASCII text in UTF-16 is).
+pub fn guess_foreign_encoding(bytes: &[u8]) -> Option<&'static str> {
+    if is_utf32(bytes) {
+        return Some("UTF-32");
+    }
+    if utf16_bom(bytes).is_some() {
+        return Some("UTF-16");
+    }
+    let sample = &bytes[..bytes.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let zeros_at = |parity: usize| sample.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    // ASCII text in UTF-16 has a NUL in nearly every pair, on the same side.
+    (zeros_at(0).max(zeros_at(1)) * 10 >= pairs * 9).then_some("UTF-16 without a byte-order mark")
+}
+
+/// True for bytes starting with a UTF-32 byte-order mark, or shaped like ASCII in UTF-32.
+fn is_utf32(bytes: &[u8]) -> bool {
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return true;
+    }
+    let sample = &bytes[..bytes.len().min(4096) & !3];
+    sample.len() >= 8
+        && sample.chunks_exact(4).all(|c| (c[1], c[2]) == (0, 0) && (c[0] == 0) != (c[3] == 0) || c == [0, 0, 0, 0])
 }
 
 fn utf16_bom(bytes: &[u8]) -> Option<bool> {
@@ -146,9 +180,30 @@ mod tests {
     fn binary_offset_is_a_char_boundary_of_the_text() {
         // Found by fuzzing: invalid bytes before a NUL grow when replaced.
         let src = SourceText::decode(vec![0xC0, 0xC0, 0]);
-        let Some(DecodeIssue::Binary { offset }) = src.issues.last().cloned() else { panic!() };
+        let Some(DecodeIssue::Binary { offset, .. }) = src.issues.last().cloned() else { panic!() };
         assert!(src.text.is_char_boundary(offset));
         assert_eq!(offset, src.text.len());
+    }
+
+    #[test]
+    fn foreign_encodings_are_named() {
+        let utf16: Vec<u8> = "---\nname: x\n".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert_eq!(guess_foreign_encoding(&utf16), Some("UTF-16 without a byte-order mark"));
+        let src = SourceText::decode(utf16);
+        assert!(matches!(
+            src.issues[..],
+            [DecodeIssue::Binary { encoding: Some("UTF-16 without a byte-order mark"), .. }]
+        ));
+        let utf32: Vec<u8> = "---\nname: x\n".chars().flat_map(|c| (c as u32).to_be_bytes()).collect();
+        assert_eq!(guess_foreign_encoding(&utf32), Some("UTF-32"));
+        let mut with_bom = vec![0xFF, 0xFE, 0, 0];
+        with_bom.extend("hi".chars().flat_map(|c| (c as u32).to_le_bytes()));
+        assert!(matches!(
+            SourceText::decode(with_bom).issues[..],
+            [DecodeIssue::Binary { encoding: Some("UTF-32"), .. }]
+        ));
+        assert_eq!(guess_foreign_encoding(b"plain text, no NULs"), None);
+        assert_eq!(guess_foreign_encoding(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR"), None);
     }
 
     #[test]

@@ -72,16 +72,42 @@ pub fn from_str<T: DeserializeOwned>(text: &str, source_name: &str) -> Result<T,
 fn located(err: &serde_saphyr::Error, source_name: &str) -> YamlDeError {
     let (line, column) = err.location().map_or((0, 0), |l| (l.line() as usize, l.column() as usize));
     let plain = serde_saphyr::render_options! { snippets: serde_saphyr::SnippetMode::Off };
-    let message = strip_location_suffix(&err.render_with_options(plain));
+    let raw = strip_location_suffix(&err.render_with_options(plain));
+    let message = translate(&raw);
     let named = serde_saphyr::render_options! { source_name: Some(source_name) };
     let full = err.render_with_options(named);
     // Lead with `file:line:column: message`, then the snippet below the engine's own header.
     let mut rendered = format!("{source_name}:{line}:{column}: {message}");
     if let Some((_, snippet)) = full.split_once(" --> ").and_then(|(_, rest)| rest.split_once('\n')) {
         rendered.push('\n');
-        rendered.push_str(snippet.trim_end());
+        rendered.push_str(snippet.trim_end().replace(&raw, &message).as_str());
     }
     YamlDeError { line, column, message, rendered }
+}
+
+/// The YAML library's words for a user: advice to its programmer ("set DuplicateKeyPolicy
+/// in Options") and its debug output ("budget breached: Depth { depth: 65 }") never reach
+/// someone who only wrote a file.
+fn translate(message: &str) -> String {
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(", set DuplicateKeyPolicy").next().unwrap_or(rest);
+        return format!("the key `{key}` is written twice in one mapping");
+    }
+    if let Some(rest) = message.strip_prefix("budget breached: ") {
+        let what = rest.split([' ', '{', '(']).next().unwrap_or(rest);
+        return match what {
+            "Depth" => "nested more than 64 levels deep (a limit against hostile input)".to_string(),
+            "Aliases" | "Anchors" => "more than 1,000 aliases or anchors (a limit against hostile input)".to_string(),
+            "Nodes" => "more than 250,000 values (a limit against hostile input)".to_string(),
+            "Documents" => "more than one YAML document (`---` starts a second one)".to_string(),
+            _ => "too large or too deeply nested (a limit against hostile input)".to_string(),
+        };
+    }
+    // "..., use Option<String>" and the like: the library's advice to the programmer.
+    match message.find(", use Option<") {
+        Some(at) => message[..at].to_string(),
+        None => message.to_string(),
+    }
 }
 
 /// "msg at line 3, column 4" -> "msg"; the place is kept in fields of its own.
@@ -215,7 +241,8 @@ mod tests {
         assert_eq!(err.line, 1);
         let err = from_str::<Doc>("spec-version: 1\ntitle: a\ntitle: b\n", "s.yaml").unwrap_err();
         assert_eq!(err.line, 3);
-        assert!(err.message.contains("duplicate"), "{}", err.message);
+        assert!(err.message.contains("duplicate") || err.message.contains("written twice"), "{}", err.message);
+        assert!(!err.rendered.contains("DuplicateKeyPolicy"), "{}", err.rendered);
     }
 
     #[test]
@@ -236,6 +263,10 @@ mod tests {
         assert_eq!(err.line, 1, "{}", err.rendered);
         let huge = "a".repeat(MAX_TYPED_BYTES + 1);
         assert!(from_str::<String>(&huge, "huge.yaml").unwrap_err().message.contains("limit"));
+        let deep = format!("{}{}", "[".repeat(70), "]".repeat(70));
+        let err = from_str::<serde_json::Value>(&deep, "deep.yaml").unwrap_err();
+        assert!(err.message.contains("nested more than 64 levels"), "{}", err.message);
+        assert!(!err.rendered.contains("Depth {"), "{}", err.rendered);
     }
 
     #[test]

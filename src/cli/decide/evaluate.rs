@@ -47,7 +47,7 @@ pub fn run(args: EvaluateArgs) -> std::io::Result<u8> {
     let source = open(&args.skill).map_err(usage_error)?;
     let spec = source.spec(&templates).map_err(usage_error)?;
     let shown = args.use_case.display().to_string();
-    let text = std::fs::read_to_string(&args.use_case)
+    let text = crate::fsio::read_text_bounded(&args.use_case, crate::fsio::MAX_INPUT_BYTES)
         .map_err(|err| usage_error(format!("cannot read the use case {shown}: {err}")))?;
     let use_case = read_use_case(&text, &spec).map_err(|errors| {
         let lines: Vec<String> =

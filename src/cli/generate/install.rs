@@ -7,7 +7,8 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::generate::install::{InstallError, SKILLS_DIR, gather, plan_install};
-use crate::generate::write::{Change, Planned, apply};
+use crate::generate::lock::{INSTALL_TEMP_PREFIX, clear_leftovers, lock_repository};
+use crate::generate::write::{Change, Planned, apply_with_temp_prefix};
 
 use super::{print_diff, shown, templates};
 use crate::cli::usage_error;
@@ -40,10 +41,18 @@ pub struct InstallArgs {
 pub fn run(args: InstallArgs) -> std::io::Result<u8> {
     let templates = templates(args.templates.as_deref())?;
     let skill = gather(&args.source, &templates).map_err(install_error)?;
-    let planned = plan_install(&skill, &args.into).map_err(install_error)?;
+    // Held to the end: a second install into this repository meanwhile fails.
+    let _lock = lock_repository(&args.into).map_err(usage_error)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let folder = shown(&args.into.join(SKILLS_DIR).join(&skill.name));
+    let target = args.into.join(SKILLS_DIR).join(&skill.name);
+    if !args.check && !args.dry_run {
+        for leftover in clear_leftovers(&target) {
+            writeln!(out, "removed a temporary file left by an interrupted install: {}", shown(&leftover).display())?;
+        }
+    }
+    let planned = plan_install(&skill, &args.into).map_err(install_error)?;
+    let folder = shown(&target);
     let changed: Vec<&Planned> = planned.iter().filter(|f| f.change != Change::Unchanged).collect();
     let updates = planned.iter().filter(|f| matches!(f.change, Change::Update { .. })).count();
 
@@ -94,7 +103,7 @@ pub fn run(args: InstallArgs) -> std::io::Result<u8> {
         )?;
         return Ok(1);
     }
-    apply(&planned).map_err(usage_error)?;
+    apply_with_temp_prefix(&planned, INSTALL_TEMP_PREFIX).map_err(usage_error)?;
     for file in &planned {
         let verb = match file.change {
             Change::Create => "created",

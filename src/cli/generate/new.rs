@@ -1,7 +1,7 @@
 //! `skillsmith new`: scaffold a skill folder.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -9,7 +9,7 @@ use crate::decide::suite::open;
 use crate::decide::use_case_template::empty_use_case;
 use crate::generate::scaffold::{ScaffoldError, scaffold};
 use crate::generate::templates::Templates;
-use crate::generate::write::{apply, plan};
+use crate::generate::write::{apply, plan_within};
 
 use super::{shown, templates};
 use crate::cli::usage_error;
@@ -73,8 +73,9 @@ pub fn run(args: NewArgs) -> std::io::Result<u8> {
     if std::fs::symlink_metadata(&folder).is_ok() {
         return Err(usage_error(ScaffoldError::Exists(folder)));
     }
-    let planned = plan(files.into_iter().map(|(relative, bytes)| (folder.join(relative), bytes)).collect())
-        .map_err(usage_error)?;
+    // Inside the current folder, never through a symbolic link leading out of it.
+    let files = files.into_iter().map(|(relative, bytes)| (folder.join(relative), bytes)).collect();
+    let planned = plan_within(Path::new("."), files).map_err(usage_error)?;
     apply(&planned).map_err(usage_error)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
@@ -118,7 +119,7 @@ fn new_use_case(args: &NewArgs, templates: &Templates) -> std::io::Result<u8> {
     if std::fs::symlink_metadata(&path).is_ok() {
         return Err(usage_error(format!("{} already exists; choose another name", shown_path.display())));
     }
-    let planned = plan(vec![(path.clone(), text.into_bytes())]).map_err(usage_error)?;
+    let planned = plan_within(Path::new("."), vec![(path.clone(), text.into_bytes())]).map_err(usage_error)?;
     apply(&planned).map_err(usage_error)?;
     let mut out = std::io::stdout().lock();
     writeln!(out, "created {}", shown_path.display())?;

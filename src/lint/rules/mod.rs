@@ -28,6 +28,7 @@ pub static RULES: &[&dyn Rule] = &[
     &file::flow_style::FlowStyle,
     &file::missing_final_newline::MissingFinalNewline,
     &file::mixed_line_endings::MixedLineEndings,
+    &file::special_file::SpecialFile,
     &frontmatter::unknown_key::UnknownKey,
     &frontmatter::name_missing::NameMissing,
     &frontmatter::name_invalid::NameInvalid,

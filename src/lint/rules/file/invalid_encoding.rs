@@ -51,7 +51,11 @@ impl Rule for InvalidEncoding {
                     )
                     .help("re-save the file as UTF-8; the bad bytes are shown as U+FFFD");
                 }
-                DecodeIssue::Binary { offset } => {
+                DecodeIssue::Binary { offset, encoding: Some(encoding) } => {
+                    cx.report(Span::empty(offset), format!("the file is {encoding}, not UTF-8; save it as UTF-8"))
+                        .help("Claude Code reads SKILL.md as UTF-8; re-save the file with UTF-8 encoding");
+                }
+                DecodeIssue::Binary { offset, encoding: None } => {
                     cx.report(Span::empty(offset), "the file is binary (it holds a NUL byte); it is not a skill")
                         .help("a SKILL.md must be UTF-8 text");
                 }

@@ -45,12 +45,19 @@ impl Rule for NameDirMismatch {
         }
         let diagnostic =
             cx.report(name.span, format!("the name `{}` differs from its folder `{dir}`", name.value.trim()));
-        diagnostic.help(format!("rename the folder to `{normalized}`, or set `name: {dir}`"));
-        if name_problems(dir).is_empty() {
-            diagnostic.fix(Fix::unsafe_(
-                format!("set `name: {dir}`"),
-                vec![Edit { span: name.span, replacement: dir.to_string() }],
+        let folder_problems = name_problems(dir);
+        if !folder_problems.is_empty() {
+            // The folder's name is no skill name: no fix, and the help says why.
+            diagnostic.help(format!(
+                "rename the folder to `{normalized}`; `{dir}` cannot be the name, as it {} (so there is no fix)",
+                folder_problems.join("; it ")
             ));
+            return;
         }
+        diagnostic.help(format!("rename the folder to `{normalized}`, or set `name: {dir}`"));
+        diagnostic.fix(Fix::unsafe_(
+            format!("set `name: {dir}`"),
+            vec![Edit { span: name.span, replacement: dir.to_string() }],
+        ));
     }
 }
