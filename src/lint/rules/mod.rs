@@ -64,6 +64,7 @@ pub static RULES: &[&dyn Rule] = &[
     &links::absolute_path::AbsolutePath,
     &links::reference_without_toc::ReferenceWithoutToc,
     &links::unreferenced_file::UnreferencedFile,
+    &links::base_dir_placeholder::BaseDirPlaceholder,
     &decision::missing_when_to_use::MissingWhenToUse,
     &decision::missing_scope::MissingScope,
     &decision::missing_decision_table::MissingDecisionTable,
@@ -115,6 +116,7 @@ mod tests {
             for heading in ["## What it does", "## Why is this bad?", "## Example"] {
                 assert!(doc.contains(heading), "{} lacks `{heading}`", meta.code);
             }
+            assert!(doc.contains("**Level.**"), "{} does not say why it has its level", meta.code);
         }
     }
 }

@@ -21,6 +21,9 @@ declare_rule! {
     /// The skill was generated from a template and never finished: the agent reads
     /// "[Insert criteria here]" as the criteria.
     ///
+    /// **Level.** Error on every target: a placeholder that is certainly one means the skill was never
+    /// finished, and the agent reads the placeholder as instructions.
+    ///
     /// ## Example
     /// `- Data sources: [List]` and `[Gap 1: What the skill didn't answer]`: write the
     /// actual sources and gaps, or delete the lines.
@@ -44,6 +47,8 @@ const MARKED: &str = r"
     | \{\{[^}\n]*\}\}
     | <(?:your|YOUR)[-_][^>\s]*>
     | <(?i:insert|placeholder)[^>\n]*>
+    | (?-u:\b)Replace\ (?:this\ )?with\ (?:a\ |the\ |your\ )?(?:description|summary|name|instructions)(?-u:\b)
+    | (?-u:\b)Insert\ (?:your\ |the\ )?(?:instructions|content|steps|description)\ (?:here|below)(?-u:\b)
 ";
 
 /// Placeholders that are an instruction in square brackets: `[Gap 1: ...]`, `[Insert ...]`,
@@ -87,7 +92,11 @@ pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> 
     lines.sort_unstable();
     lines.dedup();
     lines.into_iter().flat_map(move |(start, end)| {
-        PLACEHOLDER.find_iter(&text[start..end]).map(move |m| start + m.start()..start + m.end())
+        PLACEHOLDER
+            .find_iter(&text[start..end])
+            .map(move |m| start + m.start()..start + m.end())
+            // `${{ github.token }}` is GitHub Actions syntax, not a placeholder.
+            .filter(move |r| !(text[r.clone()].starts_with("{{") && text[..r.start].ends_with('$')))
     })
 }
 
@@ -135,6 +144,10 @@ mod tests {
         assert_eq!(found("[TODO: fill] and TODO: this"), ["[TODO: fill]", "TODO:"]);
         assert_eq!(found("[Paste your spec here]"), ["[Paste your spec here]"]);
         assert_eq!(found("Hello {{ name }}, see <your-project>"), ["{{ name }}", "<your-project>"]);
+        assert_eq!(found("token: ${{ secrets.GITHUB_TOKEN }} and {{ x }}"), ["{{ x }}"]);
+        assert_eq!(found("Replace with description of the skill."), ["Replace with description"]);
+        assert_eq!(found("Insert instructions below"), ["Insert instructions below"]);
+        assert!(found("Replace with care; insert the key below the line").is_empty());
     }
 
     proptest::proptest! {

@@ -12,6 +12,9 @@ declare_rule! {
     /// ambiguous. Authoring guides ask for the third person ("Extracts tables from PDFs")
     /// followed by the trigger ("Use when ..."); "Use when you ..." is fine.
     ///
+    /// **Level.** Warning: the skill loads, but a first- or second-person description reads badly in the
+    /// system prompt and triggers worse.
+    ///
     /// ## Example
     /// `description: I can help you fill PDF forms.` becomes
     /// `description: Fills PDF forms. Use when a form needs completing.`

@@ -18,6 +18,8 @@ declare_rule! {
     /// Agents run skills on Unix-like systems where `\` is not a separator: the path names a
     /// file that does not exist. Forward slashes work everywhere, Windows included.
     ///
+    /// **Level.** Warning: the skill loads, but the path fails on every system but Windows.
+    ///
     /// ## Example
     /// `[forms](reference\forms.md)`: write `[forms](reference/forms.md)`.
     pub struct BackslashPath {

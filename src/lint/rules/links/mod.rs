@@ -8,8 +8,8 @@ pub mod backslash_path;
 pub mod link_outside_skill;
 /// `SK400` `link-target-missing`: A relative link or image points to a file that does not exist.
 pub mod link_target_missing;
-/// Shared by the link rules: which destinations are local files, and where they resolve.
-pub mod local;
+/// `SK407` `base-dir-placeholder`: `{baseDir}`, which Claude Code does not substitute.
+pub mod base_dir_placeholder;
 /// `SK402` `nested-reference`: A referenced file leads on to files SKILL.md does not reference (more than one level deep).
 pub mod nested_reference;
 /// `SK405` `reference-without-toc`: A long referenced file has no table of contents at its top.

@@ -18,6 +18,9 @@ declare_rule! {
     /// asks for under 500 lines and about 5,000 tokens; move details into `references/`
     /// files that the agent reads only when needed.
     ///
+    /// **Level.** Warning: the skill loads, but a long body crowds the context and the agent reads it less
+    /// well.
+    ///
     /// ## Example
     /// A 900-line SKILL.md with a full API reference: keep the workflow in SKILL.md and link
     /// `references/api.md`.
