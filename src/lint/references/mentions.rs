@@ -48,6 +48,17 @@ pub fn missing_mentions(skill: &Skill, fs: &dyn FileSystem) -> Vec<MissingMentio
     let text = skill.text();
     let body = skill.body.span;
     let links = link_index(skill);
+    // Configuration code blocks (a CI workflow, a Dockerfile) show the user's project, not the
+    // skill's files; their paths are never the skill's.
+    let in_config = |span: Span| {
+        skill.body.code_blocks.iter().any(|b| {
+            b.span.start <= span.start
+                && span.end <= b.span.end
+                && b.lang.as_deref().is_some_and(|l| CONFIG_LANGUAGES.contains(&l.to_ascii_lowercase().as_str()))
+        })
+    };
+    let in_block = |span: Span| skill.body.in_code_block(span) || skill.body.in_comment(span);
+    let created = created_paths(body.text(text));
     let mut out = Vec::new();
     let check = |offset: usize, part: &str, in_block: &dyn Fn(Span) -> bool, out: &mut Vec<MissingMention>| {
         for (start, end) in path_mentions(part) {
@@ -70,7 +81,11 @@ pub fn missing_mentions(skill: &Skill, fs: &dyn FileSystem) -> Vec<MissingMentio
                     if written.starts_with("../") || !BUNDLED_FOLDERS.contains(&first) {
                         continue;
                     }
-                    if in_block(span) && !after_runner(before) || not_a_file_to_open(before, written) {
+                    if in_config(span)
+                        || in_block(span) && !after_runner(before)
+                        || not_a_file_to_open(before, written)
+                        || created.contains(&written)
+                    {
                         continue;
                     }
                     dir.clone()
@@ -82,16 +97,6 @@ pub fn missing_mentions(skill: &Skill, fs: &dyn FileSystem) -> Vec<MissingMentio
             out.push(MissingMention { written: written.to_string(), span });
         }
     };
-    // Configuration code blocks (a CI workflow, a Dockerfile) show the user's project, not the
-    // skill's files; their paths are never the skill's.
-    let in_config = |span: Span| {
-        skill.body.code_blocks.iter().any(|b| {
-            b.span.start <= span.start
-                && span.end <= b.span.end
-                && b.lang.as_deref().is_some_and(|l| CONFIG_LANGUAGES.contains(&l.to_ascii_lowercase().as_str()))
-        })
-    };
-    let in_block = |span: Span| skill.body.in_code_block(span) || skill.body.in_comment(span) || in_config(span);
     check(body.start as usize, body.text(text), &in_block, &mut out);
     if let Some(tools) = skill.frontmatter.get("allowed-tools") {
         check(tools.span.start as usize, tools.span.text(text), &|_| false, &mut out);
@@ -109,14 +114,30 @@ const EXAMPLE_STEMS: &[&str] = &[
 ];
 
 /// Words before a path on its line that make it something to create or write, not to open.
-const TO_CREATE: &[&str] = &["create", "saves to", "save to", "writes to", "write to", "output to", "→", "->"];
+const TO_CREATE: &[&str] = &["create", "[todo", "saves to", "save to", "writes to", "write to", "output to", "→", "->"];
 
 /// True when a named path is an example name, or the line says it is to be created: then it
 /// is not a file the skill sends the agent to.
 fn not_a_file_to_open(before: &str, written: &str) -> bool {
     let stem = Path::new(written).file_stem().map(|s| s.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let line = before.rsplit('\n').next().unwrap_or(before).to_lowercase();
-    EXAMPLE_STEMS.contains(&stem.as_str()) || TO_CREATE.iter().any(|w| line.contains(w))
+    // "`other-skill`'s `references/x.md`", "its `references/x.md`": another skill's file.
+    let owner = before.trim_end_matches(|c: char| c == '`' || c == '*' || c.is_whitespace()).to_lowercase();
+    let of_another = owner.ends_with("'s") || owner.ends_with("’s") || owner.ends_with(" its");
+    EXAMPLE_STEMS.contains(&stem.as_str()) || TO_CREATE.iter().any(|w| line.contains(w)) || of_another
+}
+
+/// The paths a text says are created or written (`# Saves to assets/tools.json`): they are
+/// outputs, missing until the agent makes them, wherever else the text names them.
+fn created_paths(text: &str) -> Vec<&str> {
+    path_mentions(text)
+        .into_iter()
+        .filter(|&(start, _)| {
+            let line = text[..start].rsplit('\n').next().unwrap_or("").to_lowercase();
+            TO_CREATE.iter().any(|w| line.contains(w))
+        })
+        .map(|(start, end)| &text[start..end])
+        .collect()
 }
 
 /// True when the text before a path, on its line, ends with a command that runs it.
@@ -220,6 +241,8 @@ mod tests {
     fn files_to_create_examples_and_config_blocks_are_not_mentions() {
         let body = "Create `references/new.md` for it. Help: `python scripts/script_name.py --help`.\n\
                     - Rubrics → `references/rubrics.md`\n\
+                    See `other-skill`'s `references/x.md`; the tool saves to assets/out.json.\n\
+                    Then read assets/out.json.\n\
                     ```yaml\nrun: python scripts/validate.py\n```\n";
         assert_eq!(missing(body, &["scripts/tool.py"]), Vec::<String>::new());
     }

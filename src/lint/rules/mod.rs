@@ -81,6 +81,7 @@ pub static RULES: &[&dyn Rule] = &[
     &content::placeholder::Placeholder,
     &content::secret::Secret,
     &content::time_sensitive::TimeSensitive,
+    &content::dollar_argument::DollarArgument,
     &meta::unused_suppression::UnusedSuppression,
     &meta::invalid_suppression::InvalidSuppression,
 ];

@@ -3,7 +3,7 @@ use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::scan::{BodySize, body_lines, body_size};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
-use crate::text::tokens_for_chars;
+use crate::text::TokenCounts;
 
 declare_rule! {
     /// ## What it does
@@ -48,11 +48,12 @@ impl Rule for BodyTooLong {
             return;
         }
         let lines: Vec<(u32, Span)> = body_lines(skill).collect();
-        let mut chars = 0;
+        let mut counts = TokenCounts::default();
         let mut token_cross = None;
         for &(line, span) in &lines {
-            chars += span.text(cx.text()).chars().count() + 1;
-            if tokens_for_chars(chars) > max_tokens {
+            counts.add(span.text(cx.text()));
+            counts.other += 1;
+            if counts.tokens() > max_tokens {
                 token_cross = Some((line, span));
                 break;
             }
