@@ -3,7 +3,8 @@
 //! DEBATABLE or WRONG; path relative to the corpus; message a distinctive part of the
 //! finding's message). The corpus is linted with the default settings (claude-code target) and
 //! the test fails when a WRONG finding comes back at warning or error, or a RIGHT one
-//! disappears. Skips (with a note) when `../shared/corpus` is not beside the checkout.
+//! disappears. Skips (with a note) when `../shared/corpus` is not beside the checkout (`SKILLSMITH_SHARED`
+//! names another place for `shared`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -67,12 +68,13 @@ fn read_judged() -> Vec<Judged> {
             };
             assert!(!columns[5].trim().is_empty(), "{origin}: a reason is required");
             assert!(!columns[4].trim().is_empty(), "{origin}: a message is required");
+            let line = columns[3].parse().unwrap_or_else(|_| panic!("{origin}: line `{}`", columns[3]));
             out.push(Judged {
                 origin,
                 verdict,
                 code: columns[1].to_string(),
                 path: columns[2].to_string(),
-                line: columns[3].parse().unwrap_or_else(|_| panic!("{origin}: line `{}`", columns[3])),
+                line,
                 message: columns[4].to_string(),
             });
         }
@@ -103,7 +105,10 @@ fn lint_corpus(corpus: &Path) -> HashMap<(String, String), Vec<Found>> {
 
 #[test]
 fn judged_findings_hold_on_the_corpus() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus");
+    // `../shared` beside the checkout, or where `SKILLSMITH_SHARED` says (a git worktree).
+    let shared = std::env::var_os("SKILLSMITH_SHARED")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
+    let corpus = shared.join("corpus");
     if !corpus.is_dir() {
         eprintln!("note: ../shared/corpus is absent; the judged-set test is skipped");
         return;

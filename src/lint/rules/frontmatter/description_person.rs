@@ -46,6 +46,10 @@ const PERSONAL: &[&str] = &[
     "you will ",
     "you'll ",
     "you should ",
+    "you must ",
+    "you need ",
+    "you want ",
+    "you have ",
 ];
 
 /// The personal phrase in `description`, if any, as written with the words that follow it

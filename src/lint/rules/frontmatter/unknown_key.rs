@@ -60,7 +60,7 @@ impl Rule for UnknownKey {
             } else if let Some(close) = &close {
                 format!("did you mean `{close}`?")
             } else if target == Target::ClaudeCode {
-                format!("Claude Code ignores `{key}`; put custom data under `metadata`")
+                format!("`metadata` is the place for custom data such as `{key}`; every target accepts it there")
             } else {
                 format!(
                     "the {} target allows only {}; put custom data under `metadata`",
