@@ -49,6 +49,7 @@ pub static RULES: &[&dyn Rule] = &[
     &frontmatter::metadata_nested_value::MetadataNestedValue,
     &activation::description_no_trigger::DescriptionNoTrigger,
     &activation::no_activation_criteria::NoActivationCriteria,
+    &activation::user_invoked_without_key::UserInvokedWithoutKey,
     &structure::empty_body::EmptyBody,
     &structure::body_too_long::BodyTooLong,
     &structure::heading_level_jump::HeadingLevelJump,
