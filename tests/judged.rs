@@ -129,7 +129,8 @@ fn judged_findings_hold_on_the_corpus() {
             Verdict::Right => {
                 right += 1;
                 if matching.is_empty() {
-                    failures.push(format!("{}: RIGHT {} {}:{} `{}` is gone", j.origin, j.code, j.path, j.line, j.message));
+                    failures
+                        .push(format!("{}: RIGHT {} {}:{} `{}` is gone", j.origin, j.code, j.path, j.line, j.message));
                 }
             }
             Verdict::Wrong => {

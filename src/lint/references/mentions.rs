@@ -109,8 +109,24 @@ const CONFIG_LANGUAGES: &[&str] = &["yaml", "yml", "toml", "json", "dockerfile",
 
 /// File stems that stand for "some file" in an example (`scripts/script_name.py`).
 const EXAMPLE_STEMS: &[&str] = &[
-    "filename", "file_name", "file-name", "file", "script", "script_name", "script-name", "your_script", "your-script",
-    "my_script", "my-script", "example", "name", "foo", "bar", "xxx", "path", "something",
+    "filename",
+    "file_name",
+    "file-name",
+    "file",
+    "script",
+    "script_name",
+    "script-name",
+    "your_script",
+    "your-script",
+    "my_script",
+    "my-script",
+    "example",
+    "name",
+    "foo",
+    "bar",
+    "xxx",
+    "path",
+    "something",
 ];
 
 /// Words before a path on its line that make it something to create or write, not to open.
@@ -220,7 +236,7 @@ mod tests {
         let skill = Skill::parse("skills/s/SKILL.md", text.as_bytes().to_vec());
         let mut fs = MemoryFs::new().with_file("skills/s/SKILL.md", &text);
         for file in files {
-            fs = fs.with_file(&format!("skills/s/{file}"), "x\n");
+            fs = fs.with_file(format!("skills/s/{file}"), "x\n");
         }
         missing_mentions(&skill, &fs).into_iter().map(|m| m.written).collect()
     }

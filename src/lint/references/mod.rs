@@ -354,7 +354,8 @@ mod tests {
 
     #[test]
     fn names_listed_under_their_folder_are_references() {
-        let text = "---\nname: s\n---\n## Files in `references/`\n\n- api.md: the API\n- gone.md\n\n## Other\n\n- errors.md\n";
+        let text =
+            "---\nname: s\n---\n## Files in `references/`\n\n- api.md: the API\n- gone.md\n\n## Other\n\n- errors.md\n";
         let skill = Skill::parse("skills/s/SKILL.md", text.as_bytes().to_vec());
         let fs = MemoryFs::new()
             .with_file("skills/s/SKILL.md", text)

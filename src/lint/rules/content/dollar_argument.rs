@@ -47,7 +47,8 @@ impl Rule for DollarArgument {
             .filter(|&at| bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
             .filter(|&at| at == 0 || !matches!(bytes[at - 1], b'\\' | b'$'))
             .map(|at| {
-                let digits = bytes[at + 1..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.' || **b == b',').count();
+                let digits =
+                    bytes[at + 1..].iter().take_while(|b| b.is_ascii_digit() || **b == b'.' || **b == b',').count();
                 let end = at + 1 + digits;
                 let end = text[..end].trim_end_matches(['.', ',']).len();
                 Span::new(body.start as usize + at, body.start as usize + end)

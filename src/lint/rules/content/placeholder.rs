@@ -3,8 +3,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::declare_rule;
-use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::references::{is_output_material, referenced_docs, shown, skill_dir};
+use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::scan::{link_index, prose_spans};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
@@ -150,7 +150,10 @@ impl Placeholder {
             let Some((line, found)) = first_prose_placeholder(&doc.text) else { continue };
             cx.report(
                 doc.reference.span,
-                format!("`{}` holds the template placeholder `{found}` (line {line})", shown(&doc.reference.target, &dir)),
+                format!(
+                    "`{}` holds the template placeholder `{found}` (line {line})",
+                    shown(&doc.reference.target, &dir)
+                ),
             )
             .help("write the real content in that file, or delete the line")
             .milder();

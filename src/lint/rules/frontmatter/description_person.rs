@@ -68,7 +68,8 @@ pub fn personal_phrase(description: &str) -> Option<String> {
         }
     }
     let first = lower.split_whitespace().next()?;
-    matches!(first, "your" | "you" | "my" | "i").then(|| shown_from(description, lower.len() - lower.trim_start().len()))
+    matches!(first, "your" | "you" | "my" | "i")
+        .then(|| shown_from(description, lower.len() - lower.trim_start().len()))
 }
 
 /// Up to six words of `text` from byte `at`, within one sentence.

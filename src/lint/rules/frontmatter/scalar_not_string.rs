@@ -72,12 +72,10 @@ impl Rule for ScalarNotString {
             if ignored {
                 diagnostic.milder();
             }
-            diagnostic
-                .help(format!("quote it: `{}`", quote(&written)))
-                .fix(Fix::safe(
-                    format!("quote `{written}`"),
-                    vec![Edit { span: node.span, replacement: quote(&written) }],
-                ));
+            diagnostic.help(format!("quote it: `{}`", quote(&written))).fix(Fix::safe(
+                format!("quote `{written}`"),
+                vec![Edit { span: node.span, replacement: quote(&written) }],
+            ));
         }
     }
 }

@@ -69,7 +69,8 @@ impl Rule for UnknownKey {
                 )
             };
             let ignored = target == Target::ClaudeCode && close.is_none();
-            let message = if ignored { format!("Claude Code ignores `{key}`; move it under `metadata`") } else { message };
+            let message =
+                if ignored { format!("Claude Code ignores `{key}`; move it under `metadata`") } else { message };
             let diagnostic = cx.report(entry.key.span, message);
             diagnostic.help(help);
             if ignored {

@@ -84,7 +84,11 @@ impl Rule for AbsolutePath {
         let body = cx.skill.body.span;
         let text = body.text(cx.text());
         // A cheap look for what every match holds, before the pattern runs over the body.
-        if !(text.contains("/Users/") || text.contains("/home/") || text.contains(":\\Users\\") || text.contains(":\\users\\")) {
+        if !(text.contains("/Users/")
+            || text.contains("/home/")
+            || text.contains(":\\Users\\")
+            || text.contains(":\\users\\"))
+        {
             return;
         }
         let mut found = Vec::new();

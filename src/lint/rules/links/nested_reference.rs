@@ -1,7 +1,7 @@
+use crate::declare_rule;
 use crate::lint::references::{
     is_markdown, is_output_material, normalize_path, referenced_docs, references, shown, skill_dir,
 };
-use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
