@@ -33,7 +33,8 @@ const RUNNERS: &[&str] = &[
     "pwsh", "source",
 ];
 
-/// The substitution prefix written before `rel` in `text` (`${CLAUDE_SKILL_DIR}/`), if any.
+/// The substitution prefix that the text `before` a path ends with (`${CLAUDE_SKILL_DIR}/`,
+/// `${CLAUDE_PLUGIN_ROOT}/`), if any: the path then names a file of the skill or plugin.
 pub fn skill_dir_prefix(before: &str) -> Option<&'static str> {
     ["${CLAUDE_SKILL_DIR}/", "$CLAUDE_SKILL_DIR/", "${CLAUDE_PLUGIN_ROOT}/"].into_iter().find(|p| before.ends_with(p))
 }
