@@ -7,7 +7,9 @@ use std::sync::Arc;
 use skillsmith::lint::{LintRun, RealFs, RunOptions, Selection, Settings, Severity, Target, Uniform, lint_paths};
 
 fn shared() -> Option<PathBuf> {
-    let shared = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    // `../shared` beside the checkout, or where `SKILLSMITH_SHARED` says (a git worktree).
+    let shared = std::env::var_os("SKILLSMITH_SHARED")
+        .map_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared"), PathBuf::from);
     if shared.join("corpus").is_dir() && shared.join("oracle/skills-ref-verdicts.tsv").is_file() {
         Some(shared)
     } else {
@@ -24,35 +26,28 @@ fn lint(paths: &[PathBuf], settings: Settings) -> LintRun {
 fn spec_verdicts_agree_with_the_reference_validator_except_documented_differences() {
     let Some(shared) = shared() else { return };
     let verdicts = std::fs::read_to_string(shared.join("oracle/skills-ref-verdicts.tsv")).unwrap();
-    let (mut agree, mut flow_style, mut body_rules, mut other) = (0, 0, 0, Vec::new());
+    let (mut agree, mut body_rules, mut other) = (0, 0, Vec::new());
     for line in verdicts.lines().skip(1) {
         let mut columns = line.splitn(3, '\t');
-        let (dir, valid, message) = (columns.next().unwrap(), columns.next().unwrap(), columns.next().unwrap_or(""));
+        let (dir, valid) = (columns.next().unwrap(), columns.next().unwrap());
         let run = lint(&[shared.join("corpus").join(dir)], Settings::new(Target::Spec));
         assert_eq!(run.skills, 1, "{dir}: exactly one skill");
         let ours = run.count(Severity::Error) == 0 && !run.has_io_errors();
         let theirs = valid == "1";
         if ours == theirs {
             agree += 1;
-        } else if !theirs && message.contains("flow mapping") {
-            // Documented difference: the reference validator refuses flow-style YAML.
-            let warned = run.files.iter().flat_map(|f| &f.findings).any(|f| f.rule.name == "flow-style");
-            assert!(warned, "{dir}: flow style must still be reported as a warning");
-            flow_style += 1;
         } else if theirs && body_errors_only(&run) {
             // Documented difference: the reference validator never reads the body; skillsmith
-            // reports broken links, unclosed fences, broken tables and placeholders as errors.
+            // reports linked or named files that do not exist and certain placeholders as errors.
             body_rules += 1;
         } else {
             other.push(format!("{dir}: reference says {valid}, skillsmith says {}", u8::from(ours)));
         }
     }
-    eprintln!(
-        "agreement with skills-ref: {agree}; flow-style differences: {flow_style}; body-rule differences: {body_rules}"
-    );
+    eprintln!("agreement with skills-ref: {agree}; body-rule differences: {body_rules}");
     assert!(other.is_empty(), "undocumented differences:\n{}", other.join("\n"));
-    assert!(agree >= 490, "agreement fell to {agree}");
-    assert_eq!(agree + flow_style + body_rules, 516 - other.len(), "every skill is counted once");
+    assert!(agree >= 450, "agreement fell to {agree}");
+    assert_eq!(agree + body_rules, 516, "every skill is counted once");
 }
 
 /// True when every error of the run comes from a rule that reads the body.

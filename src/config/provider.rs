@@ -7,7 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
-use crate::lint::rules::links::local::normalize_path;
+use crate::lint::references::normalize_path;
 use crate::lint::{Selection, Settings, SettingsProvider, Target, UnknownSelector};
 
 use super::file::{ConfigError, ConfigFile, parse};

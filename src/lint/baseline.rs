@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use super::finding::Finding;
+use super::references::normalize_path;
 use super::rules::file::io_error::IoError;
-use super::rules::links::local::normalize_path;
 use super::run::LintRun;
 use crate::text::hash::fnv1a_hex;
 

@@ -153,6 +153,17 @@ impl Diagnostic {
         self
     }
 
+    /// Lowers the severity one step (error to warning, warning to info): for the findings a
+    /// rule's documentation names as milder than its others (a key Claude Code ignores next to
+    /// a misspelt one). A rule configured at info stays at info.
+    pub fn milder(&mut self) -> &mut Self {
+        self.severity = match self.severity {
+            Severity::Error => Severity::Warning,
+            Severity::Warning | Severity::Info => Severity::Info,
+        };
+        self
+    }
+
     /// Sets the fix.
     pub fn fix(&mut self, fix: Fix) -> &mut Self {
         self.fix = Some(fix);

@@ -13,6 +13,7 @@ pub mod fields;
 mod finding;
 mod fs;
 pub mod parts;
+pub mod references;
 mod registry;
 mod rule;
 pub mod rules;

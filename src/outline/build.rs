@@ -5,7 +5,7 @@ use std::path::Path;
 
 use crate::lint::FileSystem;
 use crate::lint::parts::{Found, Item, Part, Parts};
-use crate::lint::rules::links::local::{local_path, normalize_path, resolve, skill_dir};
+use crate::lint::references::{local_path, normalize_path, resolve, skill_dir};
 use crate::lint::scan::body_size;
 use crate::skill::{Skill, Span};
 

@@ -23,18 +23,52 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// Estimated tokens of `text`: characters divided by 4, rounded up. The usual rule of thumb
-/// for English prose; code and non-Latin scripts take more tokens per character, so treat
-/// the figure as a floor. A CRLF line break counts as one character, so a checkout with
-/// Windows line endings gives the same figure. The body-too-long rule and the outline both
-/// count with it.
+/// Estimated tokens of `text`: one per CJK character (Chinese, Japanese kana, Korean
+/// Hangul: about one token each, so four characters to a token would undercount Chinese by
+/// two to three times), and the other characters divided by 4, rounded up: the usual rule of
+/// thumb for English prose. Code takes more tokens per character, so treat the figure as a
+/// floor. A CRLF line break counts as one character, so a checkout with Windows line endings
+/// gives the same figure. The body-too-long rule and the outline both count with it.
 pub fn estimate_tokens(text: &str) -> usize {
-    tokens_for_chars(text.chars().count() - text.matches("\r\n").count())
+    let counts = TokenCounts::of(text);
+    TokenCounts { other: counts.other - text.matches("\r\n").count(), ..counts }.tokens()
 }
 
-/// Estimated tokens of `chars` characters (see [`estimate_tokens`]).
-pub fn tokens_for_chars(chars: usize) -> usize {
-    chars.div_ceil(4)
+/// Characters counted for [`estimate_tokens`]: CJK ones (a token each) and the others (four
+/// to a token). Counts add up line by line.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TokenCounts {
+    /// CJK characters.
+    pub cjk: usize,
+    /// Every other character.
+    pub other: usize,
+}
+
+impl TokenCounts {
+    /// The counts of `text` (a CRLF counts as two characters here).
+    pub fn of(text: &str) -> TokenCounts {
+        let cjk = text.chars().filter(|&c| is_cjk(c)).count();
+        TokenCounts { cjk, other: text.chars().count() - cjk }
+    }
+
+    /// Adds the counts of `text`.
+    pub fn add(&mut self, text: &str) {
+        let more = TokenCounts::of(text);
+        self.cjk += more.cjk;
+        self.other += more.other;
+    }
+
+    /// The estimated tokens.
+    pub fn tokens(self) -> usize {
+        self.cjk + self.other.div_ceil(4)
+    }
+}
+
+/// True for a character of CJK scripts: ideographs, kana, Hangul and CJK punctuation.
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF
+        | 0x20000..=0x2FA1F)
 }
 
 /// The number of lines of `text`, as `str::lines` counts them, at memchr speed.
@@ -107,7 +141,36 @@ const TRIGGER_PHRASES: &[&str] = &[
     "ideal for",
     "call when",
     "run when",
+    "when claude needs",
+    "when claude should",
+    "activates when",
+    // Triggers written in other languages.
+    "当用户",
+    "时使用",
+    "时调用",
+    "使用场景",
+    "适用于",
+    "場合に使用",
+    "ときに使用",
+    "時に使用",
+    "場合に使う",
+    "úsalo cuando",
+    "usar cuando",
+    "úsala cuando",
+    "utilízalo cuando",
+    "use quando",
+    "usar quando",
+    "utiliser quand",
+    "utiliser lorsque",
+    "à utiliser",
+    "verwenden, wenn",
+    "verwende diesen",
+    "verwenden wenn",
 ];
+
+/// "... for:" opening a list of uses ("Testing patterns for: unit tests, fixtures").
+static FOR_LIST: std::sync::LazyLock<regex::Regex> =
+    std::sync::LazyLock::new(|| regex::Regex::new(r"(?-u:\b)(?:for|in|on):\s*\S").expect("valid pattern"));
 
 /// "Use <one word> for|when|to|if|before|after ..." ("Use rdkit for fine-grained control").
 static USE_NAME_FOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
@@ -118,7 +181,7 @@ static USE_NAME_FOR: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::ne
 /// True when `text` says when to use the skill.
 pub fn has_trigger_phrase(text: &str) -> bool {
     let lower = text.to_lowercase();
-    TRIGGER_PHRASES.iter().any(|p| lower.contains(p)) || USE_NAME_FOR.is_match(&lower)
+    TRIGGER_PHRASES.iter().any(|p| lower.contains(p)) || USE_NAME_FOR.is_match(&lower) || FOR_LIST.is_match(&lower)
 }
 
 #[cfg(test)]
@@ -143,6 +206,8 @@ mod tests {
         assert_eq!(estimate_tokens("abcde"), 2);
         assert_eq!(estimate_tokens("ééé"), 1, "characters, not bytes");
         assert_eq!(estimate_tokens("ab\r\ncd\r\n"), estimate_tokens("ab\ncd\n"), "line endings");
+        assert_eq!(estimate_tokens("处理文件"), 4, "a token per CJK character");
+        assert_eq!(estimate_tokens("PDF を結合"), 1 + 3);
     }
 
     #[test]
@@ -162,5 +227,12 @@ mod tests {
         assert!(has_trigger_phrase("Toolkit. Use rdkit for fine-grained control."));
         assert!(has_trigger_phrase("Wrapper around RDKit. Preferred for standard drug discovery."));
         assert!(!has_trigger_phrase("Uses pandas to load tables."));
+        assert!(has_trigger_phrase("Git helpers. Applies when a repository is open."));
+        assert!(has_trigger_phrase("When Claude needs to edit a spreadsheet."));
+        assert!(has_trigger_phrase("Testing patterns for: unit tests, fixtures, mocks."));
+        assert!(has_trigger_phrase("处理 PDF 文件。当用户需要合并 PDF 时使用。"));
+        assert!(has_trigger_phrase("PDF を扱う。PDF を結合する場合に使用。"));
+        assert!(has_trigger_phrase("Procesa PDF. Úsalo cuando el usuario pida unir archivos."));
+        assert!(!has_trigger_phrase("处理 PDF 文件的工具。"));
     }
 }

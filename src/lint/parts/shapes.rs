@@ -209,7 +209,8 @@ impl Parts<'_> {
     }
 
     /// The test cases with an expected result: in each test section, whichever is most
-    /// numerous of its subsections, its list items and table rows, and its paragraphs led by
+    /// numerous of its subsections, its list items and table rows (every row of a table whose
+    /// header has an "Expected ..." column), and its paragraphs led by
     /// "Test"/"Scenario"/"Case" (no more of those than the section mentions an expectation);
     /// or the section itself when it states one and holds none of these.
     pub fn test_cases(&self) -> Vec<Item> {
@@ -235,6 +236,19 @@ impl Parts<'_> {
                 })
                 .collect();
             let subtree = body.subtree(section);
+            // A table whose header has an "Expected ..." column: every row states one.
+            let rows: Vec<Item> = body
+                .tables
+                .iter()
+                .filter(|t| t.section.is_some_and(|s| subtree.contains(&s)))
+                .filter(|t| t.header.cells.iter().any(|c| normalize(&c.text).starts_with("expect")))
+                .flat_map(|t| &t.rows)
+                .map(|row| {
+                    let first = row.cells.iter().find(|c| !c.text.trim().is_empty()).map_or("", |c| c.text.as_str());
+                    Item::new(row.span, text, first)
+                })
+                .collect();
+            let items = if rows.len() > items.len() { rows } else { items };
             let led: Vec<Item> = body
                 .paragraphs
                 .iter()

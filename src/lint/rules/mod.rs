@@ -50,6 +50,7 @@ pub static RULES: &[&dyn Rule] = &[
     &frontmatter::metadata_nested_value::MetadataNestedValue,
     &activation::description_no_trigger::DescriptionNoTrigger,
     &activation::no_activation_criteria::NoActivationCriteria,
+    &activation::user_invoked_without_key::UserInvokedWithoutKey,
     &structure::empty_body::EmptyBody,
     &structure::body_too_long::BodyTooLong,
     &structure::heading_level_jump::HeadingLevelJump,
@@ -65,6 +66,7 @@ pub static RULES: &[&dyn Rule] = &[
     &links::absolute_path::AbsolutePath,
     &links::reference_without_toc::ReferenceWithoutToc,
     &links::unreferenced_file::UnreferencedFile,
+    &links::base_dir_placeholder::BaseDirPlaceholder,
     &decision::missing_when_to_use::MissingWhenToUse,
     &decision::missing_scope::MissingScope,
     &decision::missing_decision_table::MissingDecisionTable,
@@ -81,6 +83,7 @@ pub static RULES: &[&dyn Rule] = &[
     &content::placeholder::Placeholder,
     &content::secret::Secret,
     &content::time_sensitive::TimeSensitive,
+    &content::dollar_argument::DollarArgument,
     &meta::unused_suppression::UnusedSuppression,
     &meta::invalid_suppression::InvalidSuppression,
 ];
@@ -116,6 +119,7 @@ mod tests {
             for heading in ["## What it does", "## Why is this bad?", "## Example"] {
                 assert!(doc.contains(heading), "{} lacks `{heading}`", meta.code);
             }
+            assert!(doc.contains("**Level.**"), "{} does not say why it has its level", meta.code);
         }
     }
 }

@@ -21,6 +21,9 @@ declare_rule! {
     /// from PDFs. Use when a PDF is attached or the user asks for tabular data from a
     /// document." matches what users actually say.
     ///
+    /// **Level.** Info: the skill loads and the body says when to use it; only the listing, which shows the
+    /// description alone, is weaker.
+    ///
     /// ## Example
     /// `description: Phylogenetic tree toolkit.` over a body with `## When to use` becomes
     /// `description: Builds and compares phylogenetic trees. Use when analysing Newick files.`

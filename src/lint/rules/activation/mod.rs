@@ -4,3 +4,5 @@
 pub mod description_no_trigger;
 /// `SK201` `no-activation-criteria`: Neither the description nor the body says when to use the skill.
 pub mod no_activation_criteria;
+/// `SK202` `user-invoked-without-key`: The description says the skill is user-invoked, but the model may still invoke it.
+pub mod user_invoked_without_key;

@@ -16,6 +16,9 @@ declare_rule! {
     /// An agent picks skills by matching the request against what each skill says about
     /// when it applies. A skill that only says what it is ("PDF toolkit") is loaded by luck.
     ///
+    /// **Level.** Warning: the skill loads, but with no activation criteria the model has to guess when to
+    /// use it.
+    ///
     /// ## Example
     /// `description: PDF toolkit.` over a body with no "When to use" section: write
     /// `description: Extracts text and tables from PDFs. Use when a PDF is attached.`

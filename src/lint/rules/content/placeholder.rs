@@ -3,6 +3,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::declare_rule;
+use crate::lint::references::{is_output_material, referenced_docs, shown, skill_dir};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::scan::{link_index, prose_spans};
 use crate::lint::{Checker, Level};
@@ -15,11 +16,18 @@ declare_rule! {
     /// instructions to the author such as `[Paste ...]`, `[Insert ...]`, `[Describe ...]`,
     /// `[Your ... here]`, and `{{ ... }}`, `<your-...>`, `<insert ...>`. Task boxes
     /// (`- [ ]`), links, code and HTML comments are not looked at, nor a placeholder in
-    /// quotes (`Any "TBD" left?` talks about placeholders).
+    /// quotes (`Any "TBD" left?` talks about placeholders). `${{ ... }}` is GitHub Actions
+    /// syntax, not a placeholder; unbracketed author instructions ("Replace with description
+    /// of the skill", "Insert instructions below") are. The Markdown files SKILL.md references
+    /// are scanned too (outside code, and except output material such as `templates/`): one
+    /// finding per file, at its reference, one level milder.
     ///
     /// ## Why is this bad?
     /// The skill was generated from a template and never finished: the agent reads
     /// "[Insert criteria here]" as the criteria.
+    ///
+    /// **Level.** Error on every target: a placeholder that is certainly one means the skill was never
+    /// finished, and the agent reads the placeholder as instructions.
     ///
     /// ## Example
     /// `- Data sources: [List]` and `[Gap 1: What the skill didn't answer]`: write the
@@ -44,6 +52,8 @@ const MARKED: &str = r"
     | \{\{[^}\n]*\}\}
     | <(?:your|YOUR)[-_][^>\s]*>
     | <(?i:insert|placeholder)[^>\n]*>
+    | (?-u:\b)Replace\ (?:this\ )?with\ (?:a\ |the\ |your\ )?(?:description|summary|name|instructions)(?-u:\b)
+    | (?-u:\b)Insert\ (?:your\ |the\ )?(?:instructions|content|steps|description)\ (?:here|below)(?-u:\b)
 ";
 
 /// Placeholders that are an instruction in square brackets: `[Gap 1: ...]`, `[Insert ...]`,
@@ -87,7 +97,11 @@ pub fn placeholders(text: &str) -> impl Iterator<Item = std::ops::Range<usize>> 
     lines.sort_unstable();
     lines.dedup();
     lines.into_iter().flat_map(move |(start, end)| {
-        PLACEHOLDER.find_iter(&text[start..end]).map(move |m| start + m.start()..start + m.end())
+        PLACEHOLDER
+            .find_iter(&text[start..end])
+            .map(move |m| start + m.start()..start + m.end())
+            // `${{ github.token }}` is GitHub Actions syntax, not a placeholder.
+            .filter(move |r| !(text[r.clone()].starts_with("{{") && text[..r.start].ends_with('$')))
     })
 }
 
@@ -117,7 +131,72 @@ impl Rule for Placeholder {
             cx.report(span, format!("`{shown}` is a template placeholder"))
                 .help("write the real content here, or delete the line");
         }
+        self.check_bundled(cx);
     }
+}
+
+impl Placeholder {
+    /// Placeholders in the Markdown files SKILL.md references (not output material, which is
+    /// meant to hold them), outside code fences: one finding per file, at its reference, one
+    /// level milder (the agent reads those files only sometimes).
+    fn check_bundled(&self, cx: &mut Checker<'_>) {
+        let dir = skill_dir(cx.skill);
+        let docs = referenced_docs(cx);
+        for doc in &docs.0 {
+            let rel = doc.reference.target.strip_prefix(&dir).unwrap_or(&doc.reference.target);
+            if is_output_material(rel) {
+                continue;
+            }
+            let Some((line, found)) = first_prose_placeholder(&doc.text) else { continue };
+            cx.report(
+                doc.reference.span,
+                format!(
+                    "`{}` holds the template placeholder `{found}` (line {line})",
+                    shown(&doc.reference.target, &dir)
+                ),
+            )
+            .help("write the real content in that file, or delete the line")
+            .milder();
+        }
+    }
+}
+
+/// The first certain placeholder of a Markdown text outside code fences, inline code and link
+/// texts (`{{ ... }}` left out: bundled references show template languages), with its
+/// 1-based line.
+fn first_prose_placeholder(text: &str) -> Option<(usize, String)> {
+    let mut fence: Option<&str> = None;
+    for (index, line) in text.lines().enumerate() {
+        let trimmed = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| trimmed.starts_with(m));
+        match (fence, marker) {
+            (None, Some(m)) => {
+                fence = Some(m);
+                continue;
+            }
+            (Some(open), Some(m)) if open == m => {
+                fence = None;
+                continue;
+            }
+            (Some(_), _) => continue,
+            _ => {}
+        }
+        // Only the certain kinds (`[TODO ...]`, `TBD`, `<your-...>`): numbered slots such as
+        // `[Strength 1]` are how reference files show a table to fill in the output.
+        let certain = &LINE_FILTERS[0];
+        let found = placeholders(line).find(|r| {
+            let p = &line[r.clone()];
+            let ticks = line[..r.start].matches('`').count();
+            let link_text = line[r.end..].starts_with('(');
+            let marked = certain.find(p).is_some_and(|m| m.start() == 0 && m.end() == p.len());
+            marked && !p.starts_with("{{") && ticks % 2 == 0 && !link_text
+        });
+        let found = found.map(|r| &line[r]);
+        if let Some(found) = found {
+            return Some((index + 1, found.to_string()));
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -135,6 +214,17 @@ mod tests {
         assert_eq!(found("[TODO: fill] and TODO: this"), ["[TODO: fill]", "TODO:"]);
         assert_eq!(found("[Paste your spec here]"), ["[Paste your spec here]"]);
         assert_eq!(found("Hello {{ name }}, see <your-project>"), ["{{ name }}", "<your-project>"]);
+        assert_eq!(found("token: ${{ secrets.GITHUB_TOKEN }} and {{ x }}"), ["{{ x }}"]);
+        assert_eq!(found("Replace with description of the skill."), ["Replace with description"]);
+        assert_eq!(found("Insert instructions below"), ["Insert instructions below"]);
+        assert!(found("Replace with care; insert the key below the line").is_empty());
+    }
+
+    #[test]
+    fn bundled_files_give_their_first_certain_placeholder_in_prose() {
+        use super::first_prose_placeholder;
+        let text = "1. [Clause 4: Quality](#clause-4)\n| [Strength 1] | x |\n```\n[TODO: in code]\n```\n`[TODO: x]` and {{ v }}\n# [TODO: Reference Name]\n";
+        assert_eq!(first_prose_placeholder(text), Some((7, "[TODO: Reference Name]".to_string())));
     }
 
     proptest::proptest! {

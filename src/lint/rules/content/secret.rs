@@ -20,6 +20,8 @@ declare_rule! {
     /// A skill is shared: in a repository, a plugin, an upload. A real key in it is leaked
     /// to everyone who installs the skill. Revoke it, then read it from the environment.
     ///
+    /// **Level.** Error on every target: a secret leaks to everyone who installs the skill.
+    ///
     /// ## Example
     /// `export ANTHROPIC_API_KEY=sk-ant-api03-...` with a real key: write
     /// `export ANTHROPIC_API_KEY="$ANTHROPIC_API_KEY"` and explain where the key comes from.

@@ -20,6 +20,8 @@ declare_rule! {
     /// without anyone noticing; state the version the advice was checked against, or put old
     /// behaviour in a clearly marked "Old patterns" section.
     ///
+    /// **Level.** Off by default; a warning when selected: the skill loads, but the statement goes stale.
+    ///
     /// ## Example
     /// "As of 2024, use the v2 API" becomes "Use the v2 API (the v1 API was retired in
     /// August 2025)".

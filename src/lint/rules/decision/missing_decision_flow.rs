@@ -16,6 +16,9 @@ declare_rule! {
     /// questions and which answer leads where. Without it the agent weighs everything at
     /// once.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// 1. Is the data relational? No → go to step 3.

@@ -14,6 +14,9 @@ declare_rule! {
     /// A table lines the options up against the criteria, so the agent compares them on
     /// the same terms instead of recalling each option separately.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// | Need | Choose | Because |

@@ -17,6 +17,9 @@ declare_rule! {
     /// Abstract criteria become usable through worked cases: the agent matches the user's
     /// situation to the closest example and checks its reasoning against the outcome.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Examples

@@ -14,6 +14,9 @@ declare_rule! {
     /// Red flags say when to stop; green lights say when the evidence is enough to go
     /// ahead. Without them the agent keeps asking questions it does not need answered.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Green lights

@@ -15,6 +15,9 @@ declare_rule! {
     /// Red flags are the signals that the choice is going wrong. Without them the agent
     /// follows the framework straight past the evidence that it does not apply.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Red flags

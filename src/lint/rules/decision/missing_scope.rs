@@ -16,6 +16,9 @@ declare_rule! {
     /// Decision skills attract neighbouring questions. Saying which ones belong to another
     /// skill (implementation, operations) keeps the agent from stretching the framework.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// **Do not use this skill for**:

@@ -16,6 +16,9 @@ declare_rule! {
     /// Every option costs something. A skill that lists only strengths makes the agent
     /// recommend without saying what the user gives up.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// | Option | Gains | Costs |

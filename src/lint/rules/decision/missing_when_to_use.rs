@@ -17,6 +17,9 @@ declare_rule! {
     /// is this the situation the skill was written for? Without them it applies the
     /// framework to problems it does not fit.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// ## When to use

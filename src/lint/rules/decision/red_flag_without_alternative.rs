@@ -30,6 +30,9 @@ declare_rule! {
     /// need 100% accuracy" is a warning; "We need 100% accuracy → add a validation layer"
     /// is guidance.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// `- Requirements change weekly` becomes `- Requirements change weekly → use prompt
     /// engineering until they settle`.

@@ -16,6 +16,9 @@ declare_rule! {
     /// case where the skill must say no, an edge case) show whether it gives the right
     /// advice, and catch regressions when it is edited.
     ///
+    /// **Level.** Warning: only on decision skills; it loads, but the agent is served a weaker decision
+    /// aid.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Test cases

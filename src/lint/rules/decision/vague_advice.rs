@@ -25,6 +25,8 @@ declare_rule! {
     /// break-even')". The agent already knows to consider requirements; the skill is there
     /// to say which requirement decides what.
     ///
+    /// **Level.** Warning: the skill loads, but vague advice gives the agent nothing to act on.
+    ///
     /// ## Example
     /// "Choose a cache size as appropriate." becomes "Size the cache to hold the hot set:
     /// start at 2x the keys read in the busiest hour."

@@ -12,6 +12,9 @@ declare_rule! {
     /// others keep the first or the last value silently. Which description Claude sees
     /// depends on the tool.
     ///
+    /// **Level.** Error on every target: YAML parsers refuse or silently pick one of two equal keys, so the
+    /// skill misloads.
+    ///
     /// ## Example
     /// ```yaml
     /// name: pdf

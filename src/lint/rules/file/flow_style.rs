@@ -14,6 +14,9 @@ declare_rule! {
     /// marks the skill invalid. This is a warning, not an error: a deliberate difference from
     /// the reference validator, documented in the README.
     ///
+    /// **Level.** Error on `spec`: the reference validator refuses flow-style YAML outright; off elsewhere,
+    /// since Claude Code and the API parse it.
+    ///
     /// ## Example
     /// ```yaml
     /// allowed-tools: [Read, Grep]
@@ -24,7 +27,7 @@ declare_rule! {
         name: "flow-style",
         group: File,
         summary: "Flow-style YAML, which the reference validator refuses",
-        levels: Levels { spec: Level::Warning, claude_code: Level::Off, api: Level::Off },
+        levels: Levels { spec: Level::Error, claude_code: Level::Off, api: Level::Off },
         fixable: No,
         source: "skills-ref 0.1.1 (reference validator)",
     }

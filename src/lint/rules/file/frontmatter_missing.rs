@@ -12,6 +12,9 @@ declare_rule! {
     /// against: Claude Code falls back to the folder name and the first paragraph, and the
     /// specification rejects the skill.
     ///
+    /// **Level.** Error on every target: without frontmatter the skill has no name or description to be
+    /// listed and triggered by.
+    ///
     /// ## Example
     /// ```markdown
     /// # PDF tools

@@ -12,6 +12,9 @@ declare_rule! {
     /// Every tool reads the frontmatter as `key: value` pairs; anything else leaves the skill
     /// without a name and description.
     ///
+    /// **Level.** Error on every target: frontmatter that is not a mapping gives no keys at all, the same
+    /// as empty metadata.
+    ///
     /// ## Example
     /// ```yaml
     /// - name: pdf

@@ -12,6 +12,8 @@ declare_rule! {
     /// Without the closing fence the whole file is one unreadable frontmatter: the skill has
     /// no name, no description and no body.
     ///
+    /// **Level.** Error on every target: an unclosed frontmatter swallows the body, so the skill misloads.
+    ///
     /// ## Example
     /// ```markdown
     /// ---

@@ -13,6 +13,8 @@ declare_rule! {
     /// what the model sees, a UTF-16 file reads as noise, and a binary file is not a skill.
     /// What can still be read is linted; fixes are not applied to such a file.
     ///
+    /// **Level.** Error on every target: text that is not UTF-8 is not read as the skill its author wrote.
+    ///
     /// ## Example
     /// A file saved as UTF-16 by an editor on Windows:
     /// ```text

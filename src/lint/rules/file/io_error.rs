@@ -11,6 +11,8 @@ declare_rule! {
     /// A skill that cannot be read is not loaded; a path given on the command line that does
     /// not exist is usually a typo. The run goes on with the other paths and exits with 2.
     ///
+    /// **Level.** Error on every target: a file that cannot be read is not loaded at all.
+    ///
     /// ## Example
     /// ```text
     /// skillsmith lint skills/missing

@@ -15,6 +15,9 @@ declare_rule! {
     /// made to hurt. The limits keep one file from stalling a whole run, and this finding
     /// makes sure nothing is skipped silently.
     ///
+    /// **Level.** Error on every target: part of the file was not read, so nothing can be said about what
+    /// loads.
+    ///
     /// ## Example
     /// A frontmatter whose aliases expand a few lines into millions of nodes ("billion
     /// laughs") stops at 100,000 nodes with this error.

@@ -12,6 +12,9 @@ declare_rule! {
     /// and diffs show a "no newline at end of file" change on every edit. The safe fix adds
     /// one line break, in the file's own style (`\n` or `\r\n`).
     ///
+    /// **Level.** Info: true but harmless; every target reads the file the same with or without the final
+    /// line break.
+    ///
     /// ## Example
     /// A file ending in `Run the tests.` with no line break after it.
     pub struct MissingFinalNewline {
@@ -19,7 +22,7 @@ declare_rule! {
         name: "missing-final-newline",
         group: File,
         summary: "The file does not end with a line break",
-        levels: Levels::all(Level::Warning),
+        levels: Levels::all(Level::Info),
         fixable: Safe,
         source: "POSIX text file convention",
     }

@@ -13,6 +13,9 @@ declare_rule! {
     /// lone `\r` is read as a line break by some tools and not by others. The safe fix
     /// rewrites every ending to the most common one.
     ///
+    /// **Level.** Info: true but harmless; every target reads mixed line endings as the same text, only
+    /// diffs suffer.
+    ///
     /// ## Example
     /// A file written on Linux with a section pasted from a Windows editor.
     pub struct MixedLineEndings {
@@ -20,7 +23,7 @@ declare_rule! {
         name: "mixed-line-endings",
         group: File,
         summary: "The file mixes line endings",
-        levels: Levels::all(Level::Warning),
+        levels: Levels::all(Level::Info),
         fixable: Safe,
         source: "skillsmith",
     }

@@ -13,6 +13,9 @@ declare_rule! {
     /// `skill.md` is never loaded, and nothing tells you. (The reference validator accepts
     /// the lowercase name, so it passes there and fails in use.)
     ///
+    /// **Level.** Error on every target: a skill file not named `SKILL.md` is not discovered, so the skill
+    /// does not load.
+    ///
     /// ## Example
     /// `.claude/skills/pdf/skill.md`: rename it to `SKILL.md` (an unsafe fix, since it
     /// renames a file).

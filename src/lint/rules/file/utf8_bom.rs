@@ -12,6 +12,9 @@ declare_rule! {
     /// The frontmatter must start on the very first line with `---`; a tool that does not
     /// skip the invisible mark sees `\u{feff}---` and finds no frontmatter at all.
     ///
+    /// **Level.** Warning: Claude Code reads a file starting with a byte-order mark since v2.1.239; older
+    /// versions and other tools silently ignore it, so it loads only sometimes.
+    ///
     /// ## Example
     /// A file saved by an editor set to "UTF-8 with BOM". The safe fix removes the mark.
     pub struct Utf8Bom {

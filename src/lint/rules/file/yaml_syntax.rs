@@ -15,6 +15,9 @@ declare_rule! {
     /// so it is never triggered automatically, and nothing says why. The most common cause
     /// is an unquoted value holding `: `.
     ///
+    /// **Level.** Error on every target: YAML that does not parse makes Claude Code load empty metadata
+    /// (the skill never triggers), and the specification's validator refuses it.
+    ///
     /// ## Example
     /// ```yaml
     /// description: Reads PDFs. Use when: a PDF is attached

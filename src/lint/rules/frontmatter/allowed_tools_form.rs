@@ -15,6 +15,8 @@ declare_rule! {
     /// A malformed pattern silently grants nothing (or more than meant): `Bash(git:*` is
     /// not the `Bash(git:*)` you wrote.
     ///
+    /// **Level.** Warning: the skill loads, but a malformed tool list may grant other tools than meant.
+    ///
     /// ## Example
     /// ```yaml
     /// allowed-tools: Read, Grep Bash(git:*

@@ -11,6 +11,8 @@ declare_rule! {
     /// reject longer ones. It should name environment needs (tools, network, packages), not
     /// document them.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse it; a warning on `claude-code`, which loads it.
+    ///
     /// ## Example
     /// `compatibility: Requires Python 3.10+ and network access to api.example.com`
     pub struct CompatibilityTooLong {

@@ -13,6 +13,9 @@ declare_rule! {
     /// specification requires it; Claude Code falls back to the first paragraph of the body,
     /// which rarely says when to use the skill.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse it; a warning on `claude-code`, which falls back
+    /// to the first body paragraph, a poor trigger.
+    ///
     /// ## Example
     /// ```yaml
     /// name: pdf

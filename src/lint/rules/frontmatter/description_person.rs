@@ -12,6 +12,9 @@ declare_rule! {
     /// ambiguous. Authoring guides ask for the third person ("Extracts tables from PDFs")
     /// followed by the trigger ("Use when ..."); "Use when you ..." is fine.
     ///
+    /// **Level.** Warning: the skill loads, but a first- or second-person description reads badly in the
+    /// system prompt and triggers worse.
+    ///
     /// ## Example
     /// `description: I can help you fill PDF forms.` becomes
     /// `description: Fills PDF forms. Use when a form needs completing.`
@@ -43,19 +46,39 @@ const PERSONAL: &[&str] = &[
     "you will ",
     "you'll ",
     "you should ",
+    "you must ",
+    "you need ",
+    "you want ",
+    "you have ",
 ];
 
-/// The personal phrase in `description`, if any: one of the personal phrases at the start of a
-/// sentence, or "Your"/"You" opening the description.
+/// The personal phrase in `description`, if any, as written with the words that follow it
+/// (up to six): one of the personal phrases at the start of any sentence of the whole
+/// description, or "Your"/"You" opening it.
 pub fn personal_phrase(description: &str) -> Option<String> {
-    let lower = description.to_lowercase();
-    for sentence in lower.split(['.', '!', '?', '\n']).map(str::trim_start) {
-        if let Some(p) = PERSONAL.iter().find(|p| sentence.starts_with(*p)) {
-            return Some(p.trim().to_string());
+    // ASCII lowercasing keeps byte offsets, so the phrase can be shown as written.
+    let lower = description.to_ascii_lowercase();
+    let mut start = 0;
+    for piece in lower.split_inclusive(['.', '!', '?', '\n']) {
+        let trimmed = piece.trim_start();
+        let at = start + piece.len() - trimmed.len();
+        start += piece.len();
+        if PERSONAL.iter().any(|p| trimmed.starts_with(*p)) {
+            return Some(shown_from(description, at));
         }
     }
     let first = lower.split_whitespace().next()?;
-    matches!(first, "your" | "you" | "my" | "i").then(|| first.to_string())
+    matches!(first, "your" | "you" | "my" | "i")
+        .then(|| shown_from(description, lower.len() - lower.trim_start().len()))
+}
+
+/// Up to six words of `text` from byte `at`, within one sentence.
+fn shown_from(text: &str, at: usize) -> String {
+    let rest = &text[at..];
+    let sentence = rest.split(['.', '!', '?', '\n']).next().unwrap_or(rest);
+    let words: Vec<&str> = sentence.split_whitespace().take(6).collect();
+    let more = sentence.split_whitespace().count() > words.len();
+    format!("{}{}", words.join(" "), if more { " ..." } else { "" })
 }
 
 impl Rule for DescriptionPerson {
@@ -78,9 +101,13 @@ mod tests {
 
     #[test]
     fn finds_personal_openings_only() {
-        assert_eq!(personal_phrase("I can help with PDFs").as_deref(), Some("i can"));
-        assert_eq!(personal_phrase("Reads PDFs. You can ask it anything.").as_deref(), Some("you can"));
-        assert_eq!(personal_phrase("Your PDF assistant").as_deref(), Some("your"));
+        assert_eq!(personal_phrase("I can help with PDFs").as_deref(), Some("I can help with PDFs"));
+        assert_eq!(personal_phrase("Reads PDFs. You can ask it anything.").as_deref(), Some("You can ask it anything"));
+        assert_eq!(personal_phrase("Your PDF assistant").as_deref(), Some("Your PDF assistant"));
+        assert_eq!(
+            personal_phrase("You MUST use this before any creative work - creating features").as_deref(),
+            Some("You MUST use this before any ...")
+        );
         assert_eq!(personal_phrase("Reads PDFs. Use when you need a table."), None);
     }
 }

@@ -11,6 +11,9 @@ declare_rule! {
     /// description is loaded for every skill at start-up, so length costs context in every
     /// conversation. Move detail into the body.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse it; a warning on `claude-code`, which loads it
+    /// but cuts it in the listing.
+    ///
     /// ## Example
     /// A description that lists every feature: keep what it does and when to use it, and
     /// move the feature list into the body.

@@ -16,6 +16,9 @@ declare_rule! {
     /// A value of the wrong type is ignored or misread without a word: `user-invocable: no`
     /// is the string "no" in YAML 1.2, not false, so the skill stays in the menu.
     ///
+    /// **Level.** Error on every target: a known key of the wrong type is refused or misread, so the skill
+    /// misloads.
+    ///
     /// ## Example
     /// ```yaml
     /// effort: extreme

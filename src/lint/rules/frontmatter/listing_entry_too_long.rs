@@ -12,6 +12,9 @@ declare_rule! {
     /// characters: whatever comes after the cut, often the trigger phrases at the end, is
     /// never seen by the model.
     ///
+    /// **Level.** Warning on `claude-code`: the skill loads, but the listing loses the end of its trigger
+    /// text.
+    ///
     /// ## Example
     /// A 1,000-character description with a 700-character `when_to_use`: the last 164
     /// characters are dropped. Shorten either.

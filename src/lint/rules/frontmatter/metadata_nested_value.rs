@@ -11,6 +11,9 @@ declare_rule! {
     /// turns nested values into text and Claude Code reads them, so nothing breaks today, but
     /// a stricter consumer may refuse the skill. A warning, not an error.
     ///
+    /// **Level.** Warning on `spec` and `api`, whose consumers expect string values (the reference
+    /// validator still accepts it); info on `claude-code`, which ignores `metadata`.
+    ///
     /// ## Example
     /// ```yaml
     /// metadata:
@@ -22,7 +25,7 @@ declare_rule! {
         name: "metadata-nested-value",
         group: Frontmatter,
         summary: "A metadata value is a list or map, not a string",
-        levels: Levels::all(Level::Warning),
+        levels: Levels { spec: Level::Warning, claude_code: Level::Info, api: Level::Warning },
         fixable: No,
         source: "Agent Skills specification",
     }

@@ -11,6 +11,9 @@ declare_rule! {
     /// The specification defines `metadata` as a map of string keys to string values; tools
     /// that read `metadata.version` or `metadata.kind` find nothing in a string.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse it; a warning on `claude-code`, which ignores
+    /// `metadata`.
+    ///
     /// ## Example
     /// ```yaml
     /// metadata: version 1.0

@@ -11,6 +11,8 @@ declare_rule! {
     /// lowercase letters, digits and hyphens, although the specification and its reference
     /// validator accept any Unicode letter.
     ///
+    /// **Level.** Error on `api`, which refuses the upload; off elsewhere, where the name loads.
+    ///
     /// ## Example
     /// `name: données` passes the reference validator and fails an upload; use `name: donnees`.
     pub struct NameNotAscii {

@@ -16,6 +16,9 @@ declare_rule! {
     /// the folder, so a different `name` means the skill is listed under one name and invoked
     /// under another. An error on `spec` and `api`, a warning on `claude-code`.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse it; a warning on `claude-code`, which loads the
+    /// skill under its folder name, so the name in the file misleads whoever invokes it.
+    ///
     /// ## Example
     /// `skills/pdf/SKILL.md` with `name: pdf-tools`. The unsafe fix sets `name: pdf`
     /// (unsafe because renaming the folder may be what you want instead).

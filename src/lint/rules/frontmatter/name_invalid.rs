@@ -15,6 +15,9 @@ declare_rule! {
     /// The name becomes the slash command and the key skills are listed by; every platform
     /// rejects a name outside these rules.
     ///
+    /// **Level.** Error on every target: the specification forbids the name, and Claude Code cannot invoke
+    /// a name that is not one word of lowercase letters, digits and hyphens.
+    ///
     /// ## Example
     /// ```yaml
     /// name: PDF_Tools

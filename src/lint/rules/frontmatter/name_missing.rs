@@ -12,6 +12,9 @@ declare_rule! {
     /// The specification requires a name. Claude Code falls back to the folder's name, so
     /// there it is a warning; on `spec` and `api` an error.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse a skill without a name; info on `claude-code`,
+    /// which takes the name from the folder.
+    ///
     /// ## Example
     /// ```yaml
     /// description: Reads PDFs. Use when a PDF is attached.
@@ -22,7 +25,7 @@ declare_rule! {
         name: "name-missing",
         group: Frontmatter,
         summary: "The frontmatter has no name",
-        levels: Levels { spec: Level::Error, claude_code: Level::Warning, api: Level::Error },
+        levels: Levels { spec: Level::Error, claude_code: Level::Info, api: Level::Error },
         fixable: No,
         source: "Agent Skills specification",
     }

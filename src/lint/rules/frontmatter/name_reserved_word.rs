@@ -10,6 +10,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// The Claude platform refuses skills whose names contain these words.
     ///
+    /// **Level.** Error on `api`, which refuses the upload; off elsewhere, where the name loads.
+    ///
     /// ## Example
     /// `name: claude-pdf` is refused; use `name: pdf-tools`.
     pub struct NameReservedWord {

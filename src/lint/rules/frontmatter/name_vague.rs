@@ -12,6 +12,8 @@ declare_rule! {
     /// nothing about when the skill applies. Authoring guides prefer a gerund that names the
     /// activity (`processing-pdfs`).
     ///
+    /// **Level.** Warning: the skill loads, but a vague name is a poor handle for the user and the model.
+    ///
     /// ## Example
     /// `name: utils` or `name: data-tools`: say what the skill does, e.g. `cleaning-csv-data`.
     pub struct NameVague {

@@ -1,7 +1,7 @@
 use crate::declare_rule;
 use crate::lint::fields::{self, FieldType};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::{Checker, Edit, Fix, Level};
+use crate::lint::{Checker, Edit, Fix, Level, Target};
 use crate::yaml::{Node, ScalarKind};
 
 use crate::lint::rules::file::yaml_syntax::quote;
@@ -15,6 +15,9 @@ declare_rule! {
     /// YAML turns `1.10` into the number 1.1: the text you wrote is lost on the way. The
     /// reference validator takes such values as text, Claude Code as numbers. The safe fix
     /// quotes the value exactly as written.
+    ///
+    /// **Level.** Warning for a key Claude Code reads (the value may reach it as another type); on
+    /// `claude-code` a value under `metadata` is info, since Claude Code ignores `metadata`.
     ///
     /// ## Example
     /// ```yaml
@@ -64,12 +67,15 @@ impl Rule for ScalarNotString {
                 _ => continue,
             };
             let written = node.span.text(cx.text()).to_string();
-            cx.report(node.span, format!("YAML reads `{key}: {written}` as {kind}, not text"))
-                .help(format!("quote it: `{}`", quote(&written)))
-                .fix(Fix::safe(
-                    format!("quote `{written}`"),
-                    vec![Edit { span: node.span, replacement: quote(&written) }],
-                ));
+            let ignored = target == Target::ClaudeCode && key.starts_with("metadata.");
+            let diagnostic = cx.report(node.span, format!("YAML reads `{key}: {written}` as {kind}, not text"));
+            if ignored {
+                diagnostic.milder();
+            }
+            diagnostic.help(format!("quote it: `{}`", quote(&written))).fix(Fix::safe(
+                format!("quote `{written}`"),
+                vec![Edit { span: node.span, replacement: quote(&written) }],
+            ));
         }
     }
 }

@@ -11,8 +11,12 @@ declare_rule! {
     /// ## Why is this bad?
     /// Claude.ai uploads and the Skills API reject any key outside the specification's six;
     /// the reference validator does too. Claude Code ignores keys it does not know, so a
-    /// typo such as `desciption` silently drops the description. An error on `spec` and
-    /// `api`, a warning on `claude-code`.
+    /// typo such as `desciption` silently drops the description; a custom key such as `type`
+    /// is simply ignored there (move it under `metadata`).
+    ///
+    /// **Level.** Error on `spec` and `api`, which refuse the key. On `claude-code` a warning when the key
+    /// is a near typo or a known alias of a real key (the value is silently lost), else info: Claude
+    /// Code ignores the key and nothing is lost.
     ///
     /// ## Example
     /// ```yaml
@@ -47,14 +51,16 @@ impl Rule for UnknownKey {
                 continue;
             }
             let message = format!("unknown frontmatter key `{key}` for the {} target", target.as_str());
+            let alias = (target == Target::ClaudeCode).then(|| alias_of(key)).flatten().map(str::to_string);
+            let close = alias.or_else(|| crate::text::closest(key, keys_on(target)));
             let help = if fields::field(key).is_some() {
                 format!(
                     "`{key}` is a Claude Code key; the specification and the API allow only name, description, license, compatibility, metadata and allowed-tools: move it under `metadata` or lint with --target claude-code"
                 )
-            } else if let Some(close) = crate::text::closest(key, keys_on(target)) {
+            } else if let Some(close) = &close {
                 format!("did you mean `{close}`?")
             } else if target == Target::ClaudeCode {
-                format!("Claude Code ignores `{key}`; put custom data under `metadata`")
+                format!("`metadata` is the place for custom data such as `{key}`; every target accepts it there")
             } else {
                 format!(
                     "the {} target allows only {}; put custom data under `metadata`",
@@ -62,7 +68,25 @@ impl Rule for UnknownKey {
                     keys_on(target).collect::<Vec<_>>().join(", ")
                 )
             };
-            cx.report(entry.key.span, message).help(help);
+            let ignored = target == Target::ClaudeCode && close.is_none();
+            let message =
+                if ignored { format!("Claude Code ignores `{key}`; move it under `metadata`") } else { message };
+            let diagnostic = cx.report(entry.key.span, message);
+            diagnostic.help(help);
+            if ignored {
+                diagnostic.milder();
+            }
         }
     }
+}
+
+/// Keys people write for a Claude Code key under another name: `tools` for `allowed-tools`,
+/// and any key that differs from a real one only in `_` against `-`.
+fn alias_of(key: &str) -> Option<&'static str> {
+    const ALIASES: &[(&str, &str)] = &[("tools", "allowed-tools"), ("allowed_tool", "allowed-tools")];
+    if let Some((_, real)) = ALIASES.iter().find(|(alias, _)| alias.eq_ignore_ascii_case(key)) {
+        return Some(real);
+    }
+    let folded = |k: &str| k.to_ascii_lowercase().replace('_', "-");
+    keys_on(Target::ClaudeCode).find(|real| folded(real) == folded(key))
 }

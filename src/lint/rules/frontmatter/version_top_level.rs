@@ -15,6 +15,9 @@ declare_rule! {
     /// reference validator reject the key, and Claude Code ignores it. Versions belong in
     /// `metadata` as strings. The safe fix moves it there, quoted, keeping its text.
     ///
+    /// **Level.** Error on `spec` and `api`, which refuse the key; info on `claude-code`, which simply
+    /// ignores it.
+    ///
     /// ## Example
     /// ```yaml
     /// version: 1.0.0
@@ -29,7 +32,7 @@ declare_rule! {
         name: "version-top-level",
         group: Frontmatter,
         summary: "A top-level version key (it belongs under metadata)",
-        levels: Levels { spec: Level::Error, claude_code: Level::Warning, api: Level::Error },
+        levels: Levels { spec: Level::Error, claude_code: Level::Info, api: Level::Error },
         fixable: Safe,
         source: "Agent Skills specification",
     }

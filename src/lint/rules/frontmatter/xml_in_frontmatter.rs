@@ -11,6 +11,8 @@ declare_rule! {
     /// Name and description are placed inside the system prompt's own XML; the Claude
     /// platform and Anthropic's checker refuse them when they hold tags or brackets.
     ///
+    /// **Level.** Error on `api`, which refuses the upload; off elsewhere, where it loads.
+    ///
     /// ## Example
     /// `description: Converts <table> elements to CSV.` becomes
     /// `description: Converts HTML table elements to CSV.`

@@ -9,16 +9,21 @@ use crate::skill::Span;
 
 declare_rule! {
     /// ## What it does
-    /// Reports absolute paths into a person's home folder or a Windows drive:
-    /// `/Users/<name>/...`, `/home/<name>/...`, `C:\...`. Looks at prose, inline code and
-    /// links; in code blocks only at `/Users/...` and `C:\Users\...` (a `/home/node` in a
-    /// Dockerfile is a container's folder, not the author's). Names that are obviously
-    /// placeholders (`user`, `username`, `you`, `myname`, `me`, `name`, `example`) are skipped.
+    /// Reports absolute paths into a person's home folder: `/Users/<name>/...`,
+    /// `/home/<name>/...`, `C:\Users\<name>\...`. Looks at prose, inline code and links; in
+    /// code blocks only at `/Users/...` and `C:\Users\...` (a `/home/node` in a Dockerfile is
+    /// a container's folder, not the author's). Names that are obviously placeholders (`user`,
+    /// `username`, `you`, `myname`, `me`, `name`, `example`) and users of containers and CI
+    /// (`vscode`, `node`, `runner`, `root`, `jovyan`, ...) are skipped, and so are system paths
+    /// the same on every machine (`C:\Windows\...`, `C:\Program Files\...`,
+    /// `%LOCALAPPDATA%\...`).
     ///
     /// ## Why is this bad?
     /// The path exists on the author's machine only. Everyone else's agent looks there and
     /// finds nothing; refer to files relative to the skill folder (or with
     /// `${CLAUDE_SKILL_DIR}` on Claude Code).
+    ///
+    /// **Level.** Warning: the skill loads, but the path exists only on its author's machine.
     ///
     /// ## Example
     /// `python /Users/ana/skills/pdf/scripts/fill.py`: write `python scripts/fill.py`.
@@ -34,7 +39,7 @@ declare_rule! {
 }
 
 static HOME_PATH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s`'(\[=:])(/(?:Users|home)/([A-Za-z0-9._-]+)/[^\s`'\])]*|[A-Za-z]:\\(?:[^\\\s`'\])]+\\?)+)")
+    Regex::new(r"(?:^|[\s`'(\[=:])(/(?:Users|home)/([A-Za-z0-9._-]+)/[^\s`'\])]*|[A-Za-z]:\\(?i:Users)\\([^\\\s`'\])]+)(?:\\[^\\\s`'\])]+)*\\?)")
         .expect("valid pattern")
 });
 
@@ -53,6 +58,21 @@ const PLACEHOLDER_NAMES: &[&str] = &[
     "example",
     "USER",
     "someone",
+    // Users of containers, CI runners and images, the same on every machine.
+    "vscode",
+    "node",
+    "runner",
+    "root",
+    "ubuntu",
+    "codespace",
+    "jovyan",
+    "app",
+    "coder",
+    "gitpod",
+    "dev",
+    "Public",
+    "Default",
+    "All Users",
 ];
 
 impl Rule for AbsolutePath {
@@ -64,7 +84,11 @@ impl Rule for AbsolutePath {
         let body = cx.skill.body.span;
         let text = body.text(cx.text());
         // A cheap look for what every match holds, before the pattern runs over the body.
-        if !(text.contains("/Users/") || text.contains("/home/") || text.contains(":\\")) {
+        if !(text.contains("/Users/")
+            || text.contains("/home/")
+            || text.contains(":\\Users\\")
+            || text.contains(":\\users\\"))
+        {
             return;
         }
         let mut found = Vec::new();
@@ -73,7 +97,7 @@ impl Rule for AbsolutePath {
             let trimmed = path.as_str().trim_end_matches(['.', ',', ';', ':', '!', '?']);
             let span =
                 Span::new(path.start() + body.start as usize, path.start() + trimmed.len() + body.start as usize);
-            if caps.get(2).is_some_and(|name| PLACEHOLDER_NAMES.contains(&name.as_str())) {
+            if caps.get(2).or(caps.get(3)).is_some_and(|name| PLACEHOLDER_NAMES.contains(&name.as_str())) {
                 continue;
             }
             let in_block = cx.skill.body.in_code_block(span);

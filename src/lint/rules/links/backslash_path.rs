@@ -12,11 +12,15 @@ declare_rule! {
     /// Reports relative file paths written with Windows backslashes, in link destinations
     /// and in prose or inline code (`references\api.md`, `scripts\run.py`). Code blocks are
     /// not checked (a PowerShell example may need them); drive paths such as `C:\...` are
-    /// `absolute-path`'s.
+    /// `absolute-path`'s. Paths only Windows reads are left alone, so the fix never rewrites
+    /// one: under an environment variable (`%LOCALAPPDATA%\App\config.json`,
+    /// `$env:APPDATA\x.json`) or naming a Windows-only file (`.\setup.ps1`, `bin\tool.exe`).
     ///
     /// ## Why is this bad?
     /// Agents run skills on Unix-like systems where `\` is not a separator: the path names a
     /// file that does not exist. Forward slashes work everywhere, Windows included.
+    ///
+    /// **Level.** Warning: the skill loads, but the path fails on every system but Windows.
     ///
     /// ## Example
     /// `[forms](reference\forms.md)`: write `[forms](reference/forms.md)`.
@@ -36,6 +40,21 @@ static BACKSLASH_PATH: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// Extensions of files that exist only on Windows, whose paths are written with backslashes.
+const WINDOWS_EXTENSIONS: &[&str] = &["exe", "bat", "cmd", "ps1", "psm1", "dll", "msi", "reg", "lnk", "vbs"];
+
+/// True for a path that only Windows reads, which the fix must never rewrite: under an
+/// environment variable (`%LOCALAPPDATA%\App\x.json`, `$env:APPDATA\x`) or naming a
+/// Windows-only file (`.\scripts\setup.ps1`, `bin\tool.exe`).
+fn windows_only(before: &str, path: &str) -> bool {
+    let under_variable = before.ends_with('%') || before.trim_end_matches('\\').ends_with(['%', '}']) || {
+        let word = before.rsplit(|c: char| c.is_whitespace() || c == '`').next().unwrap_or("");
+        word.to_ascii_lowercase().starts_with("$env:")
+    };
+    let extension = path.rsplit('.').next().unwrap_or("").to_ascii_lowercase();
+    under_variable || WINDOWS_EXTENSIONS.contains(&extension.as_str())
+}
+
 impl Rule for BackslashPath {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -53,7 +72,7 @@ impl Rule for BackslashPath {
             let span = Span::new(m.start() + whole.start as usize, m.end() + whole.start as usize);
             let before = &text[..span.start as usize];
             let drive = before.ends_with(':') || before.ends_with(":\\");
-            if !drive && !body.in_code_block(span) && !body.in_comment(span) {
+            if !drive && !windows_only(before, span.text(text)) && !body.in_code_block(span) && !body.in_comment(span) {
                 found.push(span);
             }
         }

@@ -2,7 +2,7 @@ use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
-use super::local::{local_links, skill_dir};
+use crate::lint::references::{local_links, skill_dir};
 
 declare_rule! {
     /// ## What it does
@@ -13,6 +13,10 @@ declare_rule! {
     /// A skill is installed, zipped and uploaded as its folder: a file outside it is missing
     /// wherever the skill is used without the repository around it (Claude.ai uploads, the
     /// Skills API, plugin installs).
+    ///
+    /// **Level.** Warning when the target is missing here (the agent is sent to nothing); info when it
+    /// exists, since it works where the whole repository or plugin is installed and only a skill copied
+    /// alone loses it.
     ///
     /// ## Example
     /// `[style](../docs/style.md)`: copy the file into `references/` and link
@@ -39,9 +43,13 @@ impl Rule for LinkOutsideSkill {
             if target.starts_with(&dir) {
                 continue;
             }
-            let missing = if cx.fs.exists(&target) { "" } else { " (and does not exist here)" };
-            cx.report(link.span, format!("`{path}` is outside the skill's folder{missing}"))
-                .help("copy the file into the skill (for example under `references/`) and link it there");
+            let exists = cx.fs.exists(&target);
+            let missing = if exists { "" } else { " (and does not exist here)" };
+            let diagnostic = cx.report(link.span, format!("`{path}` is outside the skill's folder{missing}"));
+            diagnostic.help("copy the file into the skill (for example under `references/`) and link it there");
+            if exists {
+                diagnostic.milder();
+            }
         }
     }
 }

@@ -4,12 +4,12 @@
 pub mod absolute_path;
 /// `SK403` `backslash-path`: A file path written with Windows backslashes.
 pub mod backslash_path;
+/// `SK407` `base-dir-placeholder`: `{baseDir}`, which Claude Code does not substitute.
+pub mod base_dir_placeholder;
 /// `SK401` `link-outside-skill`: A relative link leaves the skill's folder.
 pub mod link_outside_skill;
 /// `SK400` `link-target-missing`: A relative link or image points to a file that does not exist.
 pub mod link_target_missing;
-/// Shared by the link rules: which destinations are local files, and where they resolve.
-pub mod local;
 /// `SK402` `nested-reference`: A referenced file leads on to files SKILL.md does not reference (more than one level deep).
 pub mod nested_reference;
 /// `SK405` `reference-without-toc`: A long referenced file has no table of contents at its top.

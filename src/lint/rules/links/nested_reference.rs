@@ -1,5 +1,7 @@
-use super::local::{is_markdown, normalize_path, referenced_docs, references, shown, skill_dir};
 use crate::declare_rule;
+use crate::lint::references::{
+    is_markdown, is_output_material, normalize_path, referenced_docs, references, shown, skill_dir,
+};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
@@ -7,12 +9,15 @@ declare_rule! {
     /// ## What it does
     /// Reports a Markdown file that SKILL.md references (by a link or by naming its path)
     /// and that in turn references other Markdown files of the skill which SKILL.md does not
-    /// reference itself: references two or more levels deep.
+    /// reference itself: references two or more levels deep. Output material (`templates/`,
+    /// `assets/`, `*template*`) is copied, not read, and is left alone.
     ///
     /// ## Why is this bad?
     /// The agent reads SKILL.md fully but files it reaches from other files often only in
     /// part (the first lines), so what sits two levels down is easily missed. Link every
     /// reference file from SKILL.md directly.
+    ///
+    /// **Level.** Warning: the skill loads, but files two levels down are often read only in part.
     ///
     /// ## Example
     /// SKILL.md links `references/guide.md`, which links `references/advanced.md`: link
@@ -41,11 +46,15 @@ impl Rule for NestedReference {
         let skill_file = normalize_path(&cx.skill.path);
         for doc in &docs.0 {
             let reference = &doc.reference;
+            if is_output_material(reference.target.strip_prefix(&dir).unwrap_or(&reference.target)) {
+                continue;
+            }
             let deeper: Vec<String> = doc
                 .markdown_references(&dir, cx.fs)
                 .into_iter()
                 .filter(|r| is_markdown(&r.target) && r.target != reference.target && r.target != skill_file)
                 .filter(|r| !direct.contains(r.target.as_path()))
+                .filter(|r| !is_output_material(r.target.strip_prefix(&dir).unwrap_or(&r.target)))
                 .map(|r| format!("`{}`", shown(&r.target, &dir)))
                 .collect();
             if deeper.is_empty() {

@@ -4,12 +4,12 @@ use crate::lint::{Checker, Level};
 use crate::skill::QuickDoc;
 use crate::text::words::{has_any, normalize};
 
-use super::local::{referenced_docs, shown, skill_dir};
+use crate::lint::references::{is_output_material, referenced_docs, shown, skill_dir};
 
 declare_rule! {
     /// ## What it does
-    /// Reports a Markdown file that SKILL.md references (outside `assets/` and `templates/`,
-    /// which hold material for the output, not for reading) and that is over 100 lines (option
+    /// Reports a Markdown file that SKILL.md references (except output material: files under
+    /// `assets/` or `templates/` or named `*template*`, which are copied, not read) and that is over 100 lines (option
     /// `min-lines`) without a table of contents near its top: a heading such as "Contents"
     /// or "Table of contents", or a list of at least three links to its own `#sections`,
     /// within its first 50 lines. Reported once per file, where SKILL.md first references it.
@@ -17,6 +17,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// The agent often previews a long file by its first lines. A table of contents there
     /// shows everything the file covers, so the agent knows what to read further.
+    ///
+    /// **Level.** Info: true but harmless; the file is still read, only a preview of it shows less.
     ///
     /// ## Example
     /// A 400-line `references/api.md` starting straight with `## Authentication`: add a
@@ -61,7 +63,7 @@ impl Rule for ReferenceWithoutToc {
         for doc in &docs.0 {
             let target = &doc.reference.target;
             let rel = target.strip_prefix(&dir).unwrap_or(target);
-            if rel.starts_with("assets") || rel.starts_with("templates") {
+            if is_output_material(rel) {
                 continue;
             }
             let lines = crate::text::line_count(&doc.text);

@@ -4,7 +4,7 @@ use crate::lint::{Checker, Level};
 use crate::skill::Span;
 use crate::text::words::{has_any, normalize};
 
-use super::local::{MAX_FILES, MAX_REFERENCE_BYTES, referenced_docs, skill_dir};
+use crate::lint::references::{MAX_FILES, MAX_REFERENCE_BYTES, referenced_docs, skill_dir};
 
 declare_rule! {
     /// ## What it does
@@ -15,6 +15,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// The agent learns about reference files only from what it reads. A file nothing
     /// points to is never read: dead weight in the skill, or a link that was forgotten.
+    ///
+    /// **Level.** Info: true but harmless; an unread file costs nothing but space.
     ///
     /// ## Example
     /// `references/errors.md` that SKILL.md never mentions: add "For error codes, read

@@ -13,6 +13,8 @@ declare_rule! {
     /// A mistyped directive suppresses nothing, silently: the finding it was meant to hide
     /// still shows, or worse, the author believes a rule is off that is not.
     ///
+    /// **Level.** Warning: the skill is unaffected, but the suppression does not do what its author meant.
+    ///
     /// ## Example
     /// `<!-- skillsmith-disable-next-line SK7O0 -->` (a letter O): write `SK700`.
     pub struct InvalidSuppression {

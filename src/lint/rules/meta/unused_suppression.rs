@@ -13,6 +13,8 @@ declare_rule! {
     /// A stale suppression hides the next real finding on that line. Once the problem it was
     /// written for is fixed, remove it.
     ///
+    /// **Level.** Warning: the skill is unaffected, but a stale suppression would hide a future finding.
+    ///
     /// ## Example
     /// `<!-- skillsmith-disable-next-line SK700 -->` above a line that no longer holds a
     /// placeholder: delete the comment.

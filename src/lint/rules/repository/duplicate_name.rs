@@ -21,6 +21,9 @@ declare_rule! {
     /// one shadows the other, so the agent is sent to a skill that is not the one listed.
     /// That is an error by the severity policy.
     ///
+    /// **Level.** Error on every target: two skills of one install unit really collide, and one of them is
+    /// lost.
+    ///
     /// ## Example
     /// `skills/pdf/SKILL.md` and `skills/pdf-tools/SKILL.md` of one plugin, both
     /// `name: pdf`: rename one. The same `name: pdf` in two plugins is fine.

@@ -18,6 +18,9 @@ declare_rule! {
     /// it, the descriptions of the least-used skills are dropped, and those skills stop
     /// triggering without any error. The skill still loads, so this is a warning.
     ///
+    /// **Level.** Warning on `claude-code`: every skill loads, but the listing drops descriptions, so some
+    /// stop triggering.
+    ///
     /// ## Example
     /// 40 skills with 300-character descriptions (12,000 characters) against a budget of
     /// 8,000: shorten the largest descriptions first.

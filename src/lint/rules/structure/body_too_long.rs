@@ -3,7 +3,7 @@ use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::scan::{BodySize, body_lines, body_size};
 use crate::lint::{Checker, Level};
 use crate::skill::Span;
-use crate::text::tokens_for_chars;
+use crate::text::TokenCounts;
 
 declare_rule! {
     /// ## What it does
@@ -17,6 +17,9 @@ declare_rule! {
     /// The whole body enters the context window when the skill is loaded. The specification
     /// asks for under 500 lines and about 5,000 tokens; move details into `references/`
     /// files that the agent reads only when needed.
+    ///
+    /// **Level.** Warning: the skill loads, but a long body crowds the context and the agent reads it less
+    /// well.
     ///
     /// ## Example
     /// A 900-line SKILL.md with a full API reference: keep the workflow in SKILL.md and link
@@ -45,11 +48,12 @@ impl Rule for BodyTooLong {
             return;
         }
         let lines: Vec<(u32, Span)> = body_lines(skill).collect();
-        let mut chars = 0;
+        let mut counts = TokenCounts::default();
         let mut token_cross = None;
         for &(line, span) in &lines {
-            chars += span.text(cx.text()).chars().count() + 1;
-            if tokens_for_chars(chars) > max_tokens {
+            counts.add(span.text(cx.text()));
+            counts.other += 1;
+            if counts.tokens() > max_tokens {
                 token_cross = Some((line, span));
                 break;
             }

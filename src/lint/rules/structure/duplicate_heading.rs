@@ -13,6 +13,8 @@ declare_rule! {
     /// Links to `#examples` reach only the first; an agent told to "read the Examples
     /// section" cannot know which one. Usually two drafts were merged.
     ///
+    /// **Level.** Warning: the skill loads, but two sections of one name are easily confused or merged.
+    ///
     /// ## Example
     /// `## Usage` at lines 10 and 80: merge them, or name them `## Usage from the CLI` and
     /// `## Usage from Python`.

@@ -12,6 +12,8 @@ declare_rule! {
     /// The body is what the agent reads once it has chosen the skill: the instructions. A
     /// skill with a description and no body promises help it does not give.
     ///
+    /// **Level.** Warning: the skill loads but gives the agent nothing to follow.
+    ///
     /// ## Example
     /// A file that ends at its closing `---`: add the instructions below it.
     pub struct EmptyBody {

@@ -12,6 +12,8 @@ declare_rule! {
     /// it belongs to a section that does not exist, for readers and for tools that fold or
     /// index by heading.
     ///
+    /// **Level.** Warning: the skill loads, but a skipped level breaks the outline the agent navigates by.
+    ///
     /// ## Example
     /// `## Workflow` followed by `#### Step 1`: make it `### Step 1`.
     pub struct HeadingLevelJump {

@@ -10,6 +10,9 @@ declare_rule! {
     /// An empty row is a template leftover: a row the author meant to fill in. The agent
     /// reads the table as having an entry with no content.
     ///
+    /// **Level.** Warning: the skill loads, but an empty row is a template leftover the agent has to read
+    /// past.
+    ///
     /// ## Example
     /// `| Metric | Target |` over `| | |`: fill the row in or delete it.
     pub struct TableEmptyRow {
@@ -17,7 +20,7 @@ declare_rule! {
         name: "table-empty-row",
         group: Structure,
         summary: "A table row has only empty cells (a template leftover)",
-        levels: Levels::all(Level::Error),
+        levels: Levels::all(Level::Warning),
         fixable: No,
         source: "skillsmith (template leftovers)",
     }

@@ -11,6 +11,8 @@ declare_rule! {
     /// A header with nothing under it is a template leftover: the columns were planned and
     /// never filled.
     ///
+    /// **Level.** Warning: the skill loads, but a table without rows promises data that is not there.
+    ///
     /// ## Example
     /// `| Risk | Impact | Mitigation |` and its `|---|---|---|` line, then nothing: add the
     /// rows or remove the table.
@@ -19,7 +21,7 @@ declare_rule! {
         name: "table-no-data",
         group: Structure,
         summary: "A table has a header but no data rows (a template leftover)",
-        levels: Levels::all(Level::Error),
+        levels: Levels::all(Level::Warning),
         fixable: No,
         source: "skillsmith (template leftovers)",
     }

@@ -11,6 +11,9 @@ declare_rule! {
     /// An unclosed fence turns the rest of the file into code: every heading, list and
     /// instruction after it is shown to the agent as one code sample.
     ///
+    /// **Level.** Warning: a rendering defect; the skill loads, but everything after the fence reads as
+    /// code.
+    ///
     /// ## Example
     /// ```` ```bash ```` at line 40 with no closing ```` ``` ````: close it after the last
     /// command.
@@ -19,7 +22,7 @@ declare_rule! {
         name: "unclosed-code-fence",
         group: Structure,
         summary: "A fenced code block is never closed",
-        levels: Levels::all(Level::Error),
+        levels: Levels::all(Level::Warning),
         fixable: No,
         source: "CommonMark specification",
     }

@@ -1,5 +1,24 @@
-//! Shared by the link rules: which link destinations are local files, where they resolve,
-//! and which files SKILL.md references (by link or by naming their path).
+//! The one reference resolver: which files of its folder a skill points the agent to, and
+//! which ones it names that are not there. Every rule about references asks here
+//! (link-target-missing, nested-reference, reference-without-toc, unreferenced-file, and any
+//! later one), so they agree on what counts as a reference.
+//!
+//! A reference is a Markdown link or image, a relative path named in the text, in inline code
+//! or in a command (`references/x.md`, `python scripts/x.py`), a path behind
+//! `${CLAUDE_SKILL_DIR}/` or `${CLAUDE_PLUGIN_ROOT}/`, a path in an `allowed-tools` Bash pattern,
+//! or a bare file name listed in a section that names its folder (`references/` above a list
+//! of `api.md`, `errors.md`).
+//!
+//! Public API, for rules:
+//! - [`references`]: the existing files SKILL.md references (memoised per skill);
+//! - [`referenced_docs`]: those of them that are Markdown, each read once per skill;
+//! - [`missing_mentions`]: bundled files SKILL.md names that do not exist;
+//! - [`is_output_material`]: files that are copied into the output, not read (`templates/`,
+//!   `assets/`, `*template*`), which reading rules leave alone.
+
+mod mentions;
+
+pub use mentions::{BUNDLED_FOLDERS, MissingMention, is_output_material, missing_mentions, skill_dir_prefix};
 
 use std::collections::HashSet;
 use std::path::{Component, Path, PathBuf};
@@ -17,9 +36,12 @@ pub const MAX_REFERENCE_BYTES: u64 = 1 << 20;
 pub const MAX_FILES: usize = 2_000;
 
 /// The local path a link destination names, percent-decoded, without `#fragment` or
-/// `?query`; `None` for URLs, anchors, absolute paths and templated destinations.
+/// `?query` (and without a leading `${CLAUDE_SKILL_DIR}/`); `None` for URLs, anchors,
+/// absolute paths and other templated destinations.
 pub fn local_path(dest: &str) -> Option<String> {
     let dest = dest.trim();
+    // `${CLAUDE_SKILL_DIR}/x` is `x` in the skill's folder.
+    let dest = ["${CLAUDE_SKILL_DIR}/", "$CLAUDE_SKILL_DIR/"].iter().find_map(|p| dest.strip_prefix(p)).unwrap_or(dest);
     let lower = dest.to_ascii_lowercase();
     let is_url =
         lower.contains("://") || ["mailto:", "tel:", "data:", "javascript:"].iter().any(|s| lower.starts_with(s));
@@ -238,16 +260,26 @@ pub fn referenced_docs(cx: &Checker<'_>) -> Rc<ReferencedDocs> {
     })
 }
 
-/// The files `skill` references inside its own folder.
+/// The files `skill` references inside its own folder: links, named paths, and bare names
+/// listed under a section that names their folder.
 pub fn skill_references(skill: &Skill, fs: &dyn FileSystem) -> Vec<Reference> {
     let dir = skill_dir(skill);
     let body = &skill.body;
     let links = body.links.iter().filter(|l| l.kind != LinkKind::Autolink).map(|l| (l.dest.as_str(), l.span));
     let text = body.span.text(skill.text());
-    references_in(links, text, path_mentions(text), body.span.start as usize, &dir, &dir, fs)
-        .into_iter()
-        .filter(|r| r.target != normalize_path(&skill.path))
-        .collect()
+    let mut found = references_in(links, text, path_mentions(text), body.span.start as usize, &dir, &dir, fs);
+    let known: HashSet<PathBuf> = found.iter().map(|r| r.target.clone()).collect();
+    let mut listed = mentions::listed_by_folder(skill, fs);
+    listed.retain(|(_, target, _)| !known.contains(target));
+    let mut added: HashSet<PathBuf> = HashSet::new();
+    for (written, target, span) in listed {
+        if added.insert(target.clone()) {
+            found.push(Reference { written, target, span, linked: false });
+        }
+    }
+    found.sort_by_key(|r| r.span.start);
+    let skill_file = normalize_path(&skill.path);
+    found.into_iter().filter(|r| r.target != skill_file).collect()
 }
 
 /// The skill's relative links and images, each with its decoded path and the target it
@@ -293,8 +325,9 @@ mod tests {
     fn local_paths() {
         assert_eq!(local_path("references/a.md#x").as_deref(), Some("references/a.md"));
         assert_eq!(local_path("my%20file.md").as_deref(), Some("my file.md"));
+        assert_eq!(local_path("${CLAUDE_SKILL_DIR}/a.md").as_deref(), Some("a.md"));
         for not_local in
-            ["https://x.y/a.md", "#anchor", "/abs/a.md", "mailto:a@b", "C:\\x.md", "${CLAUDE_SKILL_DIR}/a.md"]
+            ["https://x.y/a.md", "#anchor", "/abs/a.md", "mailto:a@b", "C:\\x.md", "${CLAUDE_PLUGIN_DATA}/a.md"]
         {
             assert_eq!(local_path(not_local), None, "{not_local}");
         }
@@ -317,5 +350,19 @@ mod tests {
         let refs = skill_references(&skill, &fs);
         let written: Vec<(&str, bool)> = refs.iter().map(|r| (r.written.as_str(), r.linked)).collect();
         assert_eq!(written, [("references/api.md", true), ("scripts/run.py", false)]);
+    }
+
+    #[test]
+    fn names_listed_under_their_folder_are_references() {
+        let text =
+            "---\nname: s\n---\n## Files in `references/`\n\n- api.md: the API\n- gone.md\n\n## Other\n\n- errors.md\n";
+        let skill = Skill::parse("skills/s/SKILL.md", text.as_bytes().to_vec());
+        let fs = MemoryFs::new()
+            .with_file("skills/s/SKILL.md", text)
+            .with_file("skills/s/references/api.md", "# API\n")
+            .with_file("skills/s/references/errors.md", "# Errors\n");
+        let refs = skill_references(&skill, &fs);
+        let written: Vec<&str> = refs.iter().map(|r| r.written.as_str()).collect();
+        assert_eq!(written, ["references/api.md"]);
     }
 }
