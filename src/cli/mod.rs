@@ -1,5 +1,6 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod audit;
 mod baseline;
 mod config;
 mod decide;
@@ -54,6 +55,8 @@ pub enum Command {
     Evaluate(decide::EvaluateArgs),
     /// Print each skill's outline (frontmatter, size, decision parts, sections), stable for diffs and snapshots.
     Outline(outline::OutlineArgs),
+    /// Review skills before installing them: what each can do (tools, load-time commands, scripts, hosts, hidden text) and its risk.
+    Audit(audit::AuditArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Test(args) => decide::test(args),
         Command::Evaluate(args) => decide::evaluate(args),
         Command::Outline(args) => outline::run(args),
+        Command::Audit(args) => audit::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
