@@ -217,11 +217,11 @@ fn hidden_text(skill: &Skill) -> Vec<HiddenText> {
 /// writes outside the project, side effects the model may start on its own, zero-width
 /// characters, encoded blobs).
 fn weigh(audit: &Audit) -> (Risk, Vec<String>) {
-    let mut dangerous = Vec::new();
+    let mut dangerous: Vec<(u32, String)> = Vec::new();
     let mut review = Vec::new();
     for hidden in &audit.hidden {
         let reason = format!("line {}: {}", hidden.line, hidden.detail);
-        if hidden.dangerous { dangerous.push(reason) } else { review.push(reason) }
+        if hidden.dangerous { dangerous.push((hidden.line, reason)) } else { review.push(reason) }
     }
     for command in &audit.load_commands {
         let severe: Vec<&str> = command
@@ -237,7 +237,8 @@ fn weigh(audit: &Audit) -> (Risk, Vec<String>) {
                 crate::text::one_line(&command.command)
             ));
         } else {
-            dangerous.push(format!("line {}: a command run at load {}", command.line, severe.join(" and ")));
+            dangerous
+                .push((command.line, format!("line {}: a command run at load {}", command.line, severe.join(" and "))));
         }
     }
     for tool in audit.tools.iter().filter(|t| !t.scoped) {
@@ -255,8 +256,10 @@ fn weigh(audit: &Audit) -> (Risk, Vec<String>) {
         review.push(format!("the model may invoke it on its own, and {why}"));
     }
     if !dangerous.is_empty() {
-        dangerous.extend(review);
-        (Risk::Dangerous, dangerous)
+        dangerous.sort_by_key(|(line, _)| *line);
+        let mut reasons: Vec<String> = dangerous.into_iter().map(|(_, r)| r).collect();
+        reasons.extend(review);
+        (Risk::Dangerous, reasons)
     } else if !review.is_empty() {
         (Risk::Review, review)
     } else {
