@@ -7,9 +7,12 @@ declare_rule! {
     /// ## What it does
     /// Warns about executables in the skill's folder, in any subfolder (`scripts/`, `bin/`,
     /// the root): scripts by extension (`.sh`, `.py`, `.js`, `.ps1`, ...), binaries, files
-    /// without an extension in `scripts/` or `bin/`, that nothing mentions: not SKILL.md,
-    /// not another file of the skill by name, not another script by import. Folders of
-    /// nested skills, `node_modules` and `__pycache__` are left out.
+    /// without an extension in `scripts/` or `bin/`, that nothing mentions: not SKILL.md (by
+    /// path, by name, or by pointing at its folder: "see `scripts/`"), not another file of the
+    /// skill by name, not another script by import. Folders of nested skills, dependencies
+    /// (`node_modules`, `__pycache__`, virtual environments, `__init__.py`), reference code
+    /// (`references/`, `docs/`) and the templates and examples the model copies rather than
+    /// runs (`templates/`, `assets/`, `examples/`) are left out.
     ///
     /// ## Why is this bad?
     /// A warning: the skill works, but behaviour lives where nobody reads. A script that
