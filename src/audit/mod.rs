@@ -15,7 +15,7 @@ use crate::security::bundled::{Bundled, bundled};
 use crate::security::comments::{comments, hidden_instruction};
 use crate::security::invisible::{Invisible, invisible_runs};
 use crate::security::payload::payloads;
-use crate::security::shell::{CommandRisk, command_risks, hosts, load_commands, write_targets};
+use crate::security::shell::{CommandRisk, command_risks, hosts, is_shell_block, load_commands, write_targets};
 use crate::security::tools::{grants, side_effect};
 use crate::skill::Skill;
 
@@ -134,9 +134,7 @@ pub fn audit(skill: &Skill, path: String, fs: &dyn FileSystem) -> Audit {
         }
     }
     let mut writes: Vec<String> = Vec::new();
-    let shell_blocks = skill.body.code_blocks.iter().filter(|b| {
-        matches!(b.lang.as_deref(), Some("bash" | "sh" | "shell" | "zsh" | "console" | "powershell" | "ps1"))
-    });
+    let shell_blocks = skill.body.code_blocks.iter().filter(|b| is_shell_block(b));
     let commands = loaded.iter().map(|c| c.command.clone()).chain(shell_blocks.map(|b| b.span.text(text).to_string()));
     for command in commands {
         for target in write_targets(&command) {

@@ -7,9 +7,7 @@ use clap::Args;
 
 use crate::audit::render::{AuditFormat, render};
 use crate::audit::{Risk, audit};
-use crate::discover;
-use crate::lint::{RealFs, read_skill};
-use crate::skill::ParseLimits;
+use crate::lint::RealFs;
 
 use super::EXIT_USAGE;
 
@@ -26,25 +24,8 @@ pub struct AuditArgs {
 /// Runs `skillsmith audit`; returns 1 when a skill is dangerous, 2 when a path could not be
 /// read, else 0.
 pub fn run(args: AuditArgs) -> std::io::Result<u8> {
-    let found = discover::discover(&args.paths);
-    let mut failed = false;
-    for problem in &found.problems {
-        eprintln!("skillsmith: {}", problem.message);
-        failed = true;
-    }
-    let mut audits = Vec::with_capacity(found.files.len());
-    for candidate in &found.files {
-        match read_skill(candidate, ParseLimits::default()) {
-            Ok(skill) => audits.push(audit(&skill, crate::report::display_path(&candidate.path), &RealFs)),
-            Err(message) => {
-                eprintln!("skillsmith: {message}");
-                failed = true;
-            }
-        }
-    }
-    if found.files.is_empty() && found.problems.is_empty() {
-        eprintln!("skillsmith: no SKILL.md found");
-    }
+    let (skills, failed) = super::read_skills(&args.paths);
+    let audits: Vec<_> = skills.into_iter().map(|(path, skill)| audit(&skill, path, &RealFs)).collect();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     render(&audits, args.format, &mut out)?;

@@ -118,6 +118,32 @@ impl ColorChoice {
     }
 }
 
+/// The skills found under `paths`, each with its path as shown, read with default limits;
+/// paths that do not exist and files that cannot be read are reported on stderr, and the
+/// second value is true when there was one. Says so when no SKILL.md was found at all.
+pub(crate) fn read_skills(paths: &[std::path::PathBuf]) -> (Vec<(String, crate::Skill)>, bool) {
+    let found = crate::discover::discover(paths);
+    let mut failed = false;
+    for problem in &found.problems {
+        eprintln!("skillsmith: {}", problem.message);
+        failed = true;
+    }
+    let mut skills = Vec::with_capacity(found.files.len());
+    for candidate in &found.files {
+        match crate::lint::read_skill(candidate, crate::skill::ParseLimits::default()) {
+            Ok(skill) => skills.push((crate::report::display_path(&candidate.path), skill)),
+            Err(message) => {
+                eprintln!("skillsmith: {message}");
+                failed = true;
+            }
+        }
+    }
+    if found.files.is_empty() && found.problems.is_empty() {
+        eprintln!("skillsmith: no SKILL.md found");
+    }
+    (skills, failed)
+}
+
 /// A usage error (exit code 2) with a message.
 pub fn usage_error(message: impl std::fmt::Display) -> std::io::Error {
     std::io::Error::new(std::io::ErrorKind::InvalidInput, message.to_string())

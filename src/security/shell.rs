@@ -55,6 +55,12 @@ pub fn load_commands(skill: &Skill) -> Vec<LoadCommand> {
     out
 }
 
+/// True for a code block of shell commands (`bash`, `sh`, `shell`, `zsh`, `console`,
+/// `powershell`): the commands a skill tells the model to run.
+pub fn is_shell_block(block: &crate::skill::CodeBlock) -> bool {
+    matches!(block.lang.as_deref(), Some("bash" | "sh" | "shell" | "zsh" | "console" | "powershell" | "ps1"))
+}
+
 /// What makes a command worth a reviewer's eye.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "kebab-case")]

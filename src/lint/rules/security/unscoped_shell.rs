@@ -33,8 +33,7 @@ fn suggested_scopes(cx: &Checker<'_>) -> Vec<String> {
     let text = cx.text();
     let mut counts: Vec<(String, usize)> = Vec::new();
     for block in &cx.skill.body.code_blocks {
-        let shell = matches!(block.lang.as_deref(), Some("bash" | "sh" | "shell" | "zsh" | "console"));
-        if !shell {
+        if !crate::security::shell::is_shell_block(block) {
             continue;
         }
         for line in block.span.text(text).lines().skip(1) {
