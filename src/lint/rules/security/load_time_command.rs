@@ -12,8 +12,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// An info: it is not wrong, and often useful (`` !`git status` `` puts the current state
     /// in the prompt), but these commands run in the user's shell, with the user's
-    /// permissions, before the model or the user sees anything, and without a permission
-    /// prompt. A reviewer must know they are there; `load-time-command-risk` warns about the
+    /// permissions, as the skill is loaded: before the model sees anything, and on every
+    /// use. A reviewer must know they are there; `load-time-command-risk` warns about the
     /// dangerous ones.
     ///
     /// ## Example

@@ -8,10 +8,12 @@ declare_rule! {
     /// ## What it does
     /// Warns when a skill that acts on the world can be invoked by the model on its own:
     /// `disable-model-invocation` is not true and its name holds a verb such as deploy,
-    /// publish, release, push, send, delete (`deploy-app`), its description opens with one
-    /// ("Publishes the package ..."), `allowed-tools` grants such a command (`Bash(git
-    /// push:*)`, `Bash(npm publish:*)`), or a load-time command runs one. Only on the
-    /// claude-code target.
+    /// publish, send, delete, destroy, ship, tweet (`deploy-app`), its description opens with
+    /// one in the third person, saying what the skill itself does ("Publishes the package
+    /// ..."), `allowed-tools` grants such a command (`Bash(git push:*)`, `Bash(npm
+    /// publish:*)`), or a load-time command runs one. Words that are usually nouns in a name
+    /// (`push-notification-setup`, `release-notes`, `email-routing`) and imperative topic
+    /// lines ("Deploy ML models with Docker") pass. Only on the claude-code target.
     ///
     /// ## Why is this bad?
     /// A warning: the skill works, but the model decides to use a skill from its
