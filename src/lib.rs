@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod audit;
 pub mod cli;
 pub mod config;
 pub mod decide;
@@ -18,6 +19,7 @@ pub mod lint;
 pub mod outline;
 pub mod report;
 pub mod schema;
+pub mod security;
 pub mod skill;
 pub mod text;
 pub mod yaml;

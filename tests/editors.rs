@@ -83,7 +83,11 @@ fn the_config_schema_has_every_key_rule_group_level_target_and_option() {
         let code = rules().iter().find(|r| r.meta().name == option.rule).unwrap().meta().code;
         for key in [option.rule, code] {
             let table = &rule_keys[key]["anyOf"][1]["properties"];
-            assert_eq!(table[option.key]["type"], "integer", "{key}.{}", option.key);
+            let kind = match (option.get)(&skillsmith::lint::RuleOptions::default()) {
+                skillsmith::config::OptionValue::Count(_) => "integer",
+                skillsmith::config::OptionValue::Texts(_) => "array",
+            };
+            assert_eq!(table[option.key]["type"], kind, "{key}.{}", option.key);
         }
     }
 }

@@ -187,7 +187,11 @@ fn hand_written_frontmatter_validates_exactly_when_it_lints_without_error() {
             "name: cc-keys\ndescription: Runs tests. Use when asked.\neffort: high\ncontext: fork\nuser-invocable: false\nshell: bash\npaths: ['src/**']\n",
         ),
         ("bad-effort", "name: bad-effort\ndescription: Runs tests. Use when asked.\neffort: extreme\n"),
-        ("bad-bool", "name: bad-bool\ndescription: Runs tests. Use when asked.\ndisable-model-invocation: yes\n"),
+        ("bad-bool", "name: bad-bool\ndescription: Runs tests. Use when asked.\ndisable-model-invocation: maybe\n"),
+        (
+            "yes-bool",
+            "name: yes-bool\ndescription: Runs tests. Use when asked.\nuser-invocable: no\ndisable-model-invocation: 1\n",
+        ),
         ("no-name", "description: Runs tests. Use when asked.\n"),
         ("empty-description", "name: empty-description\ndescription: ''\n"),
         ("top-version", "name: top-version\ndescription: Runs tests. Use when asked.\nversion: '1.0'\n"),

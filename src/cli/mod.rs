@@ -1,5 +1,6 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod audit;
 mod baseline;
 mod config;
 mod decide;
@@ -54,6 +55,8 @@ pub enum Command {
     Evaluate(decide::EvaluateArgs),
     /// Print each skill's outline (frontmatter, size, decision parts, sections), stable for diffs and snapshots.
     Outline(outline::OutlineArgs),
+    /// Review skills before installing them: what each can do (tools, load-time commands, scripts, hosts, hidden text) and its risk.
+    Audit(audit::AuditArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Test(args) => decide::test(args),
         Command::Evaluate(args) => decide::evaluate(args),
         Command::Outline(args) => outline::run(args),
+        Command::Audit(args) => audit::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
@@ -112,6 +116,32 @@ impl ColorChoice {
             }
         }
     }
+}
+
+/// The skills found under `paths`, each with its path as shown, read with default limits;
+/// paths that do not exist and files that cannot be read are reported on stderr, and the
+/// second value is true when there was one. Says so when no SKILL.md was found at all.
+pub(crate) fn read_skills(paths: &[std::path::PathBuf]) -> (Vec<(String, crate::Skill)>, bool) {
+    let found = crate::discover::discover(paths);
+    let mut failed = false;
+    for problem in &found.problems {
+        eprintln!("skillsmith: {}", problem.message);
+        failed = true;
+    }
+    let mut skills = Vec::with_capacity(found.files.len());
+    for candidate in &found.files {
+        match crate::lint::read_skill(candidate, crate::skill::ParseLimits::default()) {
+            Ok(skill) => skills.push((crate::report::display_path(&candidate.path), skill)),
+            Err(message) => {
+                eprintln!("skillsmith: {message}");
+                failed = true;
+            }
+        }
+    }
+    if found.files.is_empty() && found.problems.is_empty() {
+        eprintln!("skillsmith: no SKILL.md found");
+    }
+    (skills, failed)
 }
 
 /// A usage error (exit code 2) with a message.

@@ -6,10 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::discover;
-use crate::lint::{RealFs, read_skill};
+use crate::lint::RealFs;
 use crate::outline::{Outline, outline_with};
-use crate::skill::ParseLimits;
 
 use super::{EXIT_USAGE, usage_error};
 
@@ -38,25 +36,9 @@ pub enum OutlineFormat {
 
 /// Runs `skillsmith outline`; returns the exit code (2 when a path could not be read).
 pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
-    let found = discover::discover(&args.paths);
-    let mut failed = false;
-    for problem in &found.problems {
-        eprintln!("skillsmith: {}", problem.message);
-        failed = true;
-    }
-    let mut outlines = Vec::with_capacity(found.files.len());
-    for candidate in &found.files {
-        match read_skill(candidate, ParseLimits::default()) {
-            Ok(skill) => outlines.push((crate::report::display_path(&candidate.path), outline_with(&skill, &RealFs))),
-            Err(message) => {
-                eprintln!("skillsmith: {message}");
-                failed = true;
-            }
-        }
-    }
-    if found.files.is_empty() && found.problems.is_empty() {
-        eprintln!("skillsmith: no SKILL.md found");
-    }
+    let (skills, failed) = super::read_skills(&args.paths);
+    let outlines: Vec<(String, Outline)> =
+        skills.into_iter().map(|(path, skill)| (path, outline_with(&skill, &RealFs))).collect();
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -9,7 +9,7 @@ use toml::de::DeTable;
 use crate::lint::{Selection, Target};
 
 use super::keys::{self, KeyId};
-use super::options::RuleOption;
+use super::options::{OptionValue, RuleOption};
 use super::reader::{Reader, in_file_order};
 
 /// Choices made at one level of a config: the top of the file, or one override.
@@ -20,7 +20,7 @@ pub struct Layer {
     /// `select`, `extend-select`, `ignore` and `[rules.NAME] level`.
     pub selection: Selection,
     /// Rule options set, in file order.
-    pub options: Vec<(&'static RuleOption, usize)>,
+    pub options: Vec<(&'static RuleOption, OptionValue)>,
 }
 
 /// An `[[overrides]]` entry: a layer that applies to the files its globs match.
@@ -162,7 +162,7 @@ mod tests {
         assert_eq!(config.listing_budget, Some(12_000));
         assert_eq!(config.base.selection.ignore, ["SK405", "decision"]);
         assert_eq!(config.base.options.len(), 1);
-        assert_eq!(config.base.options[0].1, 300);
+        assert_eq!(config.base.options[0].1, OptionValue::Count(300));
         assert_eq!(config.overrides.len(), 1);
         assert!(config.overrides[0].matches(Path::new("legacy/a/SKILL.md")));
         assert!(!config.overrides[0].matches(Path::new("skills/a/SKILL.md")));

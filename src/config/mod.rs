@@ -27,7 +27,7 @@ mod template;
 
 pub use file::{ConfigError, ConfigFile, Layer, Override, Problem, parse};
 pub use keys::{CONFIG_KEYS, ConfigKey, KeyId, KeyKind};
-pub use options::{RULE_OPTIONS, RuleOption};
+pub use options::{OptionValue, RULE_OPTIONS, RuleOption};
 pub use provider::{CONFIG_NAMES, ConfigProvider, Flags, Resolved};
 pub use show::render_effective;
 pub use template::template;

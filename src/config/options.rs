@@ -3,6 +3,28 @@
 
 use crate::lint::RuleOptions;
 
+/// The value of a rule option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OptionValue {
+    /// A whole number.
+    Count(usize),
+    /// A list of strings.
+    Texts(Vec<String>),
+}
+
+impl std::fmt::Display for OptionValue {
+    /// As TOML: `300`, `["a", "b"]`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            OptionValue::Count(n) => write!(f, "{n}"),
+            OptionValue::Texts(items) => {
+                let quoted: Vec<String> = items.iter().map(|i| format!("{i:?}")).collect();
+                write!(f, "[{}]", quoted.join(", "))
+            }
+        }
+    }
+}
+
 /// One option of one rule.
 pub struct RuleOption {
     /// The rule's name.
@@ -12,9 +34,9 @@ pub struct RuleOption {
     /// What it sets, for `skillsmith config` and the README.
     pub doc: &'static str,
     /// Reads the value.
-    pub get: fn(&RuleOptions) -> usize,
-    /// Sets the value.
-    pub set: fn(&mut RuleOptions, usize),
+    pub get: fn(&RuleOptions) -> OptionValue,
+    /// Sets the value (one of the kind `get` gives; another kind is ignored).
+    pub set: fn(&mut RuleOptions, OptionValue),
 }
 
 impl std::fmt::Debug for RuleOption {
@@ -29,22 +51,45 @@ pub const RULE_OPTIONS: &[RuleOption] = &[
         rule: "body-too-long",
         key: "max-lines",
         doc: "body lines before the rule warns",
-        get: |o| o.max_lines,
-        set: |o, v| o.max_lines = v,
+        get: |o| OptionValue::Count(o.max_lines),
+        set: |o, v| {
+            if let OptionValue::Count(n) = v {
+                o.max_lines = n
+            }
+        },
     },
     RuleOption {
         rule: "body-too-long",
         key: "max-tokens",
         doc: "estimated body tokens (characters / 4) before the rule warns",
-        get: |o| o.max_tokens,
-        set: |o, v| o.max_tokens = v,
+        get: |o| OptionValue::Count(o.max_tokens),
+        set: |o, v| {
+            if let OptionValue::Count(n) = v {
+                o.max_tokens = n
+            }
+        },
     },
     RuleOption {
         rule: "reference-without-toc",
         key: "min-lines",
         doc: "lines of a referenced file from which a table of contents is expected",
-        get: |o| o.toc_min_lines,
-        set: |o, v| o.toc_min_lines = v,
+        get: |o| OptionValue::Count(o.toc_min_lines),
+        set: |o, v| {
+            if let OptionValue::Count(n) = v {
+                o.toc_min_lines = n
+            }
+        },
+    },
+    RuleOption {
+        rule: "load-time-command-risk",
+        key: "allow",
+        doc: "load-time commands trusted as written (a trailing `*` allows every command starting so)",
+        get: |o| OptionValue::Texts(o.allowed_load_commands.clone()),
+        set: |o, v| {
+            if let OptionValue::Texts(items) = v {
+                o.allowed_load_commands = items
+            }
+        },
     },
 ];
 

@@ -155,7 +155,7 @@ impl ConfigProvider {
         for layer in &layers {
             settings.apply(&layer.selection)?;
             for (option, value) in &layer.options {
-                (option.set)(&mut settings.options, *value);
+                (option.set)(&mut settings.options, value.clone());
             }
         }
         if let Some(budget) = config.and_then(|c| c.listing_budget) {

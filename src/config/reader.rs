@@ -9,7 +9,7 @@ use crate::lint::{Level, Target, parse_selector, rules};
 
 use super::file::{Layer, Override, Problem};
 use super::keys::{self, KeyId};
-use super::options::{RuleOption, options_of};
+use super::options::{OptionValue, RuleOption, options_of};
 
 /// Collects problems while walking the TOML tree.
 pub(super) struct Reader<'a> {
@@ -47,6 +47,17 @@ impl Reader<'_> {
             self.problem(value.span(), format!("`{key}` must be a whole number of at least 0"));
         }
         parsed
+    }
+
+    /// A list of strings.
+    fn texts(&mut self, value: &Spanned<DeValue<'_>>, key: &str) -> Option<Vec<String>> {
+        let items = value.get_ref().as_array().and_then(|array| {
+            array.iter().map(|item| item.get_ref().as_str().map(str::to_string)).collect::<Option<Vec<String>>>()
+        });
+        if items.is_none() {
+            self.problem(value.span(), format!("`{key}` must be a list of strings"));
+        }
+        items
     }
 
     /// A list of rule selectors: an array of strings, or one comma-separated string.
@@ -125,8 +136,12 @@ impl Reader<'_> {
                                 layer.selection.levels.push((name.clone(), level));
                             }
                         } else if let Some(found) = options.iter().find(|o| o.key == option.get_ref()) {
-                            if let Some(n) = self.count(value, found.key) {
-                                layer.options.push((found, n));
+                            let parsed = match (found.get)(&crate::lint::RuleOptions::default()) {
+                                OptionValue::Count(_) => self.count(value, found.key).map(OptionValue::Count),
+                                OptionValue::Texts(_) => self.texts(value, found.key).map(OptionValue::Texts),
+                            };
+                            if let Some(parsed) = parsed {
+                                layer.options.push((found, parsed));
                             }
                         } else {
                             self.unknown_key(option, &valid, &format!("in `[rules.{name}]`"));

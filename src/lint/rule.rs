@@ -24,6 +24,8 @@ pub enum Group {
     Links,
     /// Content quality: placeholders, secrets, vague advice.
     Content,
+    /// What a skill can make the agent do: hidden text, load-time shell, grants.
+    Security,
     /// The contents a decision skill must have.
     Decision,
     /// Checks across all skills of a run.
@@ -34,13 +36,14 @@ pub enum Group {
 
 impl Group {
     /// Every group.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::File,
         Group::Frontmatter,
         Group::Activation,
         Group::Structure,
         Group::Links,
         Group::Content,
+        Group::Security,
         Group::Decision,
         Group::Repository,
         Group::Meta,
@@ -55,6 +58,7 @@ impl Group {
             Group::Structure => "structure",
             Group::Links => "links",
             Group::Content => "content",
+            Group::Security => "security",
             Group::Decision => "decision",
             Group::Repository => "repository",
             Group::Meta => "meta",

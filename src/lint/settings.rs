@@ -20,11 +20,20 @@ pub struct RuleOptions {
     /// Lines of a referenced file before `reference-without-toc` asks for a table of
     /// contents.
     pub toc_min_lines: usize,
+    /// Load-time commands `load-time-command-risk` trusts: exact commands, or prefixes
+    /// ending in `*`.
+    pub allowed_load_commands: Vec<String>,
 }
 
 impl Default for RuleOptions {
     fn default() -> Self {
-        RuleOptions { listing_budget: 8_000, max_lines: 500, max_tokens: 5_000, toc_min_lines: 100 }
+        RuleOptions {
+            listing_budget: 8_000,
+            max_lines: 500,
+            max_tokens: 5_000,
+            toc_min_lines: 100,
+            allowed_load_commands: Vec::new(),
+        }
     }
 }
 

@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::config::{CONFIG_KEYS, ConfigKey, KeyKind, RULE_OPTIONS};
+use crate::config::{CONFIG_KEYS, ConfigKey, KeyKind, OptionValue, RULE_OPTIONS};
 use crate::lint::{Group, Level, RuleOptions, Target, rules};
 
 /// Every selector spelling the schema offers: `all`, the groups, each rule's code and name.
@@ -114,10 +114,15 @@ fn rules_definition() -> Value {
         let meta = rule.meta();
         let mut options = Map::new();
         for option in RULE_OPTIONS.iter().filter(|o| o.rule == meta.name) {
-            options.insert(
-                option.key.into(),
-                json!({ "type": "integer", "minimum": 0, "default": (option.get)(&defaults), "description": option.doc }),
-            );
+            let schema = match (option.get)(&defaults) {
+                OptionValue::Count(n) => {
+                    json!({ "type": "integer", "minimum": 0, "default": n, "description": option.doc })
+                }
+                OptionValue::Texts(items) => json!({
+                    "type": "array", "items": { "type": "string" }, "default": items, "description": option.doc
+                }),
+            };
+            options.insert(option.key.into(), schema);
         }
         let levels = Target::ALL
             .iter()

@@ -29,7 +29,8 @@ const NAME_PATTERN: &str = r"^\s*(?:[a-z0-9]|[^\x00-\x7F])+(?:-(?:[a-z0-9]|[^\x0
 /// The same for the API, which takes ASCII only.
 const ASCII_NAME_PATTERN: &str = r"^\s*[a-z0-9]+(?:-[a-z0-9]+)*\s*$";
 /// `true` or `false` written as a string, in any letter case.
-const BOOL_TEXT_PATTERN: &str = "^(?:[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee])$";
+/// The texts Claude Code reads as a boolean (any case): true/false, yes/no, on/off, 1/0.
+const BOOL_TEXT_PATTERN: &str = "^(?i:true|false|yes|no|on|off|1|0)$";
 
 /// A `pattern` with the message VS Code and yaml-language-server show when it fails
 /// (`patternErrorMessage`, a keyword other validators ignore), naming the rule.
@@ -165,9 +166,11 @@ fn typed(p: &mut Map<String, Value>, ty: FieldType, list_tolerated: bool, target
             p.insert("type".into(), scalar);
         }
         FieldType::Bool => {
-            p.insert("type".into(), json!(["boolean", "string"]));
+            p.insert("type".into(), json!(["boolean", "string", "integer"]));
             p.insert("pattern".into(), json!(BOOL_TEXT_PATTERN));
-            p.insert("patternErrorMessage".into(), json!("true or false (YAML 1.2 reads yes/no/on/off as text)"));
+            p.insert("minimum".into(), json!(0));
+            p.insert("maximum".into(), json!(1));
+            p.insert("patternErrorMessage".into(), json!("true or false (Claude Code also reads yes/no/on/off/1/0)"));
         }
         FieldType::Enum(values) => {
             p.insert("enum".into(), json!(values));

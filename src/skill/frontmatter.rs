@@ -115,12 +115,15 @@ impl Frontmatter {
         self.str_field("description")
     }
 
-    /// True when `disable-model-invocation` is set to true (as a boolean or the string).
+    /// True when `disable-model-invocation` is set to true, in any form Claude Code reads as
+    /// true (see [`claude_code_bool`]).
     pub fn disables_model_invocation(&self) -> bool {
-        self.get("disable-model-invocation").is_some_and(|node| {
-            matches!(node.scalar_kind(), Some(ScalarKind::Bool(true)))
-                || node.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true"))
-        })
+        self.flag("disable-model-invocation") == Some(true)
+    }
+
+    /// A boolean key as Claude Code reads it: `None` when absent or not a boolean form.
+    pub fn flag(&self, key: &str) -> Option<bool> {
+        self.get(key).and_then(claude_code_bool)
     }
 
     /// The skill's declared kind, `metadata.kind` (`decision`, `procedural`, `reference`).
@@ -131,5 +134,21 @@ impl Frontmatter {
     /// Comments in the frontmatter, in order.
     pub fn comments(&self) -> &[yaml::Comment] {
         self.document.as_ref().map_or(&[], |d| &d.comments)
+    }
+}
+
+/// A value as Claude Code reads a boolean key: YAML booleans, and the strings `true`, `false`,
+/// `yes`, `no`, `on`, `off`, `1`, `0` in any case, quoted or not (accepted since v2.1.218
+/// [FACTS 7, Claude Code changelog]; Claude Code reads the key's text, so a quoted `"true"`
+/// is the same as `true`). `None` for anything else.
+pub fn claude_code_bool(node: &Node) -> Option<bool> {
+    if let Some(ScalarKind::Bool(value)) = node.scalar_kind() {
+        return Some(value);
+    }
+    let text = node.as_str()?.trim().to_ascii_lowercase();
+    match text.as_str() {
+        "true" | "yes" | "on" | "1" => Some(true),
+        "false" | "no" | "off" | "0" => Some(false),
+        _ => None,
     }
 }

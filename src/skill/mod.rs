@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 pub use body::{
     Body, Cell, CodeBlock, Html, Link, LinkKind, List, ListItem, Paragraph, Row, Section, Table, count_written_cells,
 };
-pub use frontmatter::{Frontmatter, FrontmatterError, StrField};
+pub use frontmatter::{Frontmatter, FrontmatterError, StrField, claude_code_bool};
 pub use quick::{QuickDoc, QuickHeading, QuickLink, quick_scan};
 pub use source::{DecodeIssue, SourceText, guess_foreign_encoding};
 pub use span::{LineCol, LineIndex, Span, SpanIndex, floor_char_boundary};

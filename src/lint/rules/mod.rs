@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod links;
 pub mod meta;
 pub mod repository;
+pub mod security;
 pub mod structure;
 
 use super::rule::Rule;
@@ -48,6 +49,12 @@ pub static RULES: &[&dyn Rule] = &[
     &frontmatter::scalar_not_string::ScalarNotString,
     &frontmatter::xml_in_frontmatter::XmlInFrontmatter,
     &frontmatter::metadata_nested_value::MetadataNestedValue,
+    &frontmatter::model_unknown::ModelUnknown,
+    &frontmatter::agent_without_fork::AgentWithoutFork,
+    &frontmatter::never_invocable::NeverInvocable,
+    &frontmatter::reserved_folder_name::ReservedFolderName,
+    &frontmatter::arguments_unused::ArgumentsUnused,
+    &frontmatter::hooks_shape::HooksShape,
     &activation::description_no_trigger::DescriptionNoTrigger,
     &activation::no_activation_criteria::NoActivationCriteria,
     &activation::user_invoked_without_key::UserInvokedWithoutKey,
@@ -59,6 +66,7 @@ pub static RULES: &[&dyn Rule] = &[
     &structure::table_cell_count::TableCellCount,
     &structure::table_empty_row::TableEmptyRow,
     &structure::table_no_data::TableNoData,
+    &structure::unbalanced_tag::UnbalancedTag,
     &links::link_target_missing::LinkTargetMissing,
     &links::link_outside_skill::LinkOutsideSkill,
     &links::nested_reference::NestedReference,
@@ -84,6 +92,16 @@ pub static RULES: &[&dyn Rule] = &[
     &content::secret::Secret,
     &content::time_sensitive::TimeSensitive,
     &content::dollar_argument::DollarArgument,
+    &security::hidden_unicode::HiddenUnicode,
+    &security::zero_width::ZeroWidth,
+    &security::hidden_instruction::HiddenInstruction,
+    &security::load_time_command::LoadTimeCommand,
+    &security::load_time_command_risk::LoadTimeCommandRisk,
+    &security::encoded_payload::EncodedPayload,
+    &security::unmentioned_executable::UnmentionedExecutable,
+    &security::unscoped_shell::UnscopedShell,
+    &security::unknown_tool::UnknownTool,
+    &security::model_invocable_side_effect::ModelInvocableSideEffect,
     &meta::unused_suppression::UnusedSuppression,
     &meta::invalid_suppression::InvalidSuppression,
 ];

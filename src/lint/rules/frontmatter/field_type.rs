@@ -8,13 +8,15 @@ declare_rule! {
     /// ## What it does
     /// Checks the type of every known frontmatter key on the target: strings must not be
     /// lists or maps; Claude Code's booleans (`disable-model-invocation`, `user-invocable`,
-    /// `background`) must be `true` or `false`; `effort` one of low, medium, high, xhigh,
+    /// `background`) must be a form Claude Code reads as one: `true`/`false`, and since
+    /// v2.1.218 `yes`/`no`, `on`/`off`, `1`/`0`, in any case, quoted or not (Claude Code
+    /// reads the text, so `"true"` counts); `effort` one of low, medium, high, xhigh,
     /// max; `context` `fork`; `shell` bash or powershell; `hooks` a map; `paths`,
     /// `arguments` and the tool lists a string or a list of strings.
     ///
     /// ## Why is this bad?
-    /// A value of the wrong type is ignored or misread without a word: `user-invocable: no`
-    /// is the string "no" in YAML 1.2, not false, so the skill stays in the menu.
+    /// A value of the wrong type is ignored or misread without a word: `user-invocable: nope`
+    /// is neither true nor false, so the key does nothing and the skill stays in the menu.
     ///
     /// **Level.** Error on every target: a known key of the wrong type is refused or misread, so the skill
     /// misloads.
@@ -22,7 +24,7 @@ declare_rule! {
     /// ## Example
     /// ```yaml
     /// effort: extreme
-    /// disable-model-invocation: yes
+    /// disable-model-invocation: always
     /// ```
     /// Write `effort: max` and `disable-model-invocation: true`.
     pub struct FieldTypeRule {
@@ -32,7 +34,7 @@ declare_rule! {
         summary: "A known frontmatter key has a value of the wrong type",
         levels: Levels::all(Level::Error),
         fixable: No,
-        source: "Agent Skills specification; Claude Code skills documentation",
+        source: "Agent Skills specification; Claude Code skills documentation; Claude Code changelog v2.1.218 (boolean forms)",
     }
 }
 
@@ -70,13 +72,12 @@ fn mismatch(key: &str, ty: FieldType, value: &Node) -> Option<(String, String)> 
             )
         }),
         FieldType::Bool => {
-            let ok = matches!(value.scalar_kind(), Some(ScalarKind::Bool(_)))
-                || value.as_str().is_some_and(|s| s.eq_ignore_ascii_case("true") || s.eq_ignore_ascii_case("false"));
+            let ok = crate::skill::claude_code_bool(value).is_some();
             (!ok).then(|| {
                 let shown = value.as_str().map_or(found.to_string(), |s| format!("`{s}`"));
                 (
                     format!("`{key}` must be true or false, not {shown}"),
-                    "YAML 1.2 reads yes/no/on/off as strings; write `true` or `false`".to_string(),
+                    "write `true` or `false` (Claude Code also reads yes/no, on/off, 1/0)".to_string(),
                 )
             })
         }

@@ -1,7 +1,11 @@
 //! Rules about frontmatter fields, per target.
 
+/// `SK131` `agent-without-fork`: agent is set without context: fork, or names no possible agent.
+pub mod agent_without_fork;
 /// `SK113` `allowed-tools-form`: allowed-tools is malformed, mixed, or not the spec's string.
 pub mod allowed_tools_form;
+/// `SK134` `arguments-unused`: argument-hint or arguments without $ARGUMENTS in the body, or the reverse.
+pub mod arguments_unused;
 /// `SK111` `compatibility-too-long`: compatibility is over 500 characters.
 pub mod compatibility_too_long;
 /// `SK107` `description-missing`: The frontmatter has no description, or an empty one.
@@ -12,12 +16,16 @@ pub mod description_person;
 pub mod description_too_long;
 /// `SK114` `field-type`: A known frontmatter key has a value of the wrong type.
 pub mod field_type;
+/// `SK135` `hooks-shape`: hooks has an unknown event or a shape Claude Code does not read.
+pub mod hooks_shape;
 /// `SK109` `listing-entry-too-long`: description + when_to_use is over 1,536 characters (cut in Claude Code's listing).
 pub mod listing_entry_too_long;
 /// `SK118` `metadata-nested-value`: A metadata value is a list or map, not a string.
 pub mod metadata_nested_value;
 /// `SK112` `metadata-not-map`: metadata is not a map.
 pub mod metadata_not_map;
+/// `SK130` `model-unknown`: model is not a Claude Code alias or a well-formed Claude model id.
+pub mod model_unknown;
 /// `SK104` `name-not-ascii`: The name holds non-ASCII characters (rejected by the API).
 pub mod name_ascii;
 /// `SK103` `name-dir-mismatch`: The name differs from the skill's folder name.
@@ -30,6 +38,10 @@ pub mod name_missing;
 pub mod name_reserved_word;
 /// `SK106` `name-vague`: The name is vague (helper, utils, tools, data, ...).
 pub mod name_vague;
+/// `SK132` `never-invocable`: disable-model-invocation: true with user-invocable: false: nobody can invoke it.
+pub mod never_invocable;
+/// `SK133` `reserved-folder-name`: The skill's folder is named synced, which Claude Code reserves.
+pub mod reserved_folder_name;
 /// `SK116` `scalar-not-string`: A number or boolean where a string is expected (quote it).
 pub mod scalar_not_string;
 /// `SK100` `unknown-key`: A frontmatter key the target does not know.

@@ -4,11 +4,14 @@ use crate::lint::{Checker, Level};
 
 declare_rule! {
     /// ## What it does
-    /// On the `api` target, reports a `name` containing a reserved word: `anthropic` or
-    /// `claude`.
+    /// Reports a `name` containing a reserved word, `anthropic` or `claude`: an error on the
+    /// `api` target, a warning on `claude-code`.
     ///
     /// ## Why is this bad?
-    /// The Claude platform refuses skills whose names contain these words.
+    /// The Claude platform (claude.ai uploads and the Skills API) refuses skills whose names
+    /// contain these words: an error there. Claude Code loads them, so there it is a warning:
+    /// the skill cannot be shared to the platform as it is, and a name that claims to come
+    /// from Anthropic misleads whoever installs it.
     ///
     /// **Level.** Error on `api`, which refuses the upload; off elsewhere, where the name loads.
     ///
@@ -19,9 +22,9 @@ declare_rule! {
         name: "name-reserved-word",
         group: Frontmatter,
         summary: "The name contains a reserved word (anthropic, claude)",
-        levels: Levels { spec: Level::Off, claude_code: Level::Off, api: Level::Error },
+        levels: Levels { spec: Level::Off, claude_code: Level::Warning, api: Level::Error },
         fixable: No,
-        source: "Claude platform documentation (Skills API)",
+        source: "Claude platform documentation (Skills API); Claude Code loads such names",
     }
 }
 
@@ -37,8 +40,13 @@ impl Rule for NameReservedWord {
         let Some(name) = cx.skill.frontmatter.name() else { return };
         let lower = name.value.to_lowercase();
         if let Some(word) = RESERVED.iter().find(|w| lower.contains(*w)) {
+            let help = if cx.target() == crate::lint::Target::Api {
+                "the Claude platform refuses names containing `anthropic` or `claude`"
+            } else {
+                "Claude Code loads it, but claude.ai and the API refuse it; pick a name that says what it does"
+            };
             cx.report(name.span, format!("the name `{}` contains the reserved word `{word}`", name.value.trim()))
-                .help("the Claude platform refuses names containing `anthropic` or `claude`");
+                .help(help);
         }
     }
 }

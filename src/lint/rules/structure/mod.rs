@@ -14,5 +14,7 @@ pub mod table_cell_count;
 pub mod table_empty_row;
 /// `SK307` `table-no-data`: A table has a header but no data rows (a template leftover).
 pub mod table_no_data;
+/// `SK308` `unbalanced-tag`: An XML-style tag in the body is never closed, or closes nothing.
+pub mod unbalanced_tag;
 /// `SK304` `unclosed-code-fence`: A fenced code block is never closed.
 pub mod unclosed_code_fence;
