@@ -14,6 +14,7 @@ pub mod expr;
 pub mod fix;
 pub mod fsio;
 pub mod generate;
+pub mod kinds;
 pub mod lint;
 pub mod outline;
 pub mod report;
