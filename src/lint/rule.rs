@@ -26,6 +26,8 @@ pub enum Group {
     Content,
     /// The contents a decision skill must have.
     Decision,
+    /// The required sections of the skill's kind.
+    Sections,
     /// Checks across all skills of a run.
     Repository,
     /// The linter's own directives.
@@ -34,7 +36,7 @@ pub enum Group {
 
 impl Group {
     /// Every group.
-    pub const ALL: [Group; 9] = [
+    pub const ALL: [Group; 10] = [
         Group::File,
         Group::Frontmatter,
         Group::Activation,
@@ -42,6 +44,7 @@ impl Group {
         Group::Links,
         Group::Content,
         Group::Decision,
+        Group::Sections,
         Group::Repository,
         Group::Meta,
     ];
@@ -56,6 +59,7 @@ impl Group {
             Group::Links => "links",
             Group::Content => "content",
             Group::Decision => "decision",
+            Group::Sections => "sections",
             Group::Repository => "repository",
             Group::Meta => "meta",
         }
