@@ -115,18 +115,18 @@ impl RequiredSection {
         self.headings().map(|h| format!("\"{h}\"")).collect::<Vec<_>>().join(", ")
     }
 
-    /// Its constraints in words ("holds a numbered list, at least 2 list items, before
-    /// \"Steps\""), empty when it has none.
+    /// Its constraints in words ("holds a numbered list, has at least 2 list items, comes
+    /// before \"Steps\""), empty when it has none.
     pub fn constraints_shown(&self) -> String {
         let mut out = Vec::new();
         if let Some(holds) = self.holds {
             out.push(format!("holds {}", holds.label()));
         }
         if let Some(n) = self.min_items {
-            out.push(format!("at least {n} {}", self.holds.map_or("items", Holds::entries)));
+            out.push(format!("has at least {n} {}", self.holds.map_or("items", Holds::entries)));
         }
         if let Some(before) = &self.before {
-            out.push(format!("before \"{before}\""));
+            out.push(format!("comes before \"{before}\""));
         }
         out.join(", ")
     }

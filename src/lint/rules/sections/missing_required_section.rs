@@ -69,7 +69,7 @@ impl Rule for MissingRequiredSection {
             }
             let constraints = section.constraints_shown();
             if !constraints.is_empty() {
-                help.push_str(&format!("; it {constraints}"));
+                help.push_str(&format!("; the kind wants one that {constraints}"));
             }
             cx.report(place.report, format!("this {} skill has no \"{}\" section", kind.name, section.title))
                 .help(format!("{help} (kind from {})", kind.source_shown()))
@@ -82,6 +82,9 @@ impl Rule for MissingRequiredSection {
 /// level to write, and the place in words.
 struct Place {
     offset: usize,
+    /// True when inserting right after text (so the section's text follows a blank line),
+    /// false when inserting before a heading.
+    after_text: bool,
     report: Span,
     level: u8,
     said: String,
@@ -93,13 +96,17 @@ impl Place {
     /// under the title, else at the end of the body.
     fn of(skill: &Skill, previous: Option<usize>, next: Option<usize>) -> Place {
         let sections = &skill.body.sections;
+        let text = skill.text();
         let line_of = |offset: usize| skill.line_col(offset).line as usize;
+        // The end of the last line that is not blank before `end`.
+        let text_end = |start: usize, end: usize| start + text[start..end].trim_end().len();
         if let Some(index) = previous {
             let section = &sections[index];
-            let end = section.span.end as usize;
-            let last_line = line_of(end.saturating_sub(1).max(section.heading.start as usize));
+            let end = text_end(section.heading.start as usize, section.span.end as usize);
+            let last_line = line_of(end.saturating_sub(1));
             return Place {
                 offset: end,
+                after_text: true,
                 report: skill.line_span(last_line),
                 level: section.level,
                 said: format!("after the \"{}\" section (which ends at line {last_line})", section.title.trim()),
@@ -115,30 +122,43 @@ impl Place {
                 let line = line_of(section.heading.start as usize);
                 Place {
                     offset: section.heading.start as usize,
+                    after_text: false,
                     report: skill.line_span(line),
                     level: if next.is_some() { section.level } else { section.level.max(level_under_title) },
                     said: format!("before the \"{}\" section at line {line}", section.title.trim()),
                 }
             }
             None => {
-                let end = skill.text().len();
+                let end = text_end(skill.body.span.start as usize, text.len());
                 let line = line_of(end.saturating_sub(1));
-                Place { offset: end, report: skill.line_span(line), level: 2, said: "at the end of the body".to_string() }
+                Place {
+                    offset: end,
+                    after_text: end > skill.body.span.start as usize,
+                    report: skill.line_span(line),
+                    level: 2,
+                    said: "at the end of the body".to_string(),
+                }
             }
         }
     }
 
-    /// The edit inserting `text` (a heading and its body) here, with blank lines around it.
-    fn insertion(&self, skill: &Skill, text: &str) -> Edit {
-        let before = &skill.text()[..self.offset];
-        let lead = if before.is_empty() || before.ends_with("\n\n") {
-            ""
-        } else if before.ends_with('\n') {
-            "\n"
+    /// The edit inserting `section` (a heading and its body, ending in a newline) here, with
+    /// one blank line between it and the text around it.
+    fn insertion(&self, skill: &Skill, section: &str) -> Edit {
+        let replacement = if self.after_text {
+            let at_end = skill.text()[self.offset..].trim().is_empty();
+            let body = section.trim_end_matches('\n');
+            if at_end { format!("\n\n{body}\n") } else { format!("\n\n{body}") }
         } else {
-            "\n\n"
+            let before = &skill.text()[..self.offset];
+            let lead = if before.is_empty() || before.ends_with("\n\n") { "" } else { "\n" };
+            format!("{lead}{section}\n")
         };
-        let trail = if self.offset == skill.text().len() { "" } else { "\n" };
-        Edit { span: Span::new(self.offset, self.offset), replacement: format!("{lead}{text}{trail}") }
+        let end = if self.after_text && skill.text()[self.offset..].trim().is_empty() {
+            skill.text().len()
+        } else {
+            self.offset
+        };
+        Edit { span: Span::new(self.offset, end), replacement }
     }
 }

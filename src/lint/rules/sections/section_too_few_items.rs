@@ -1,5 +1,5 @@
 use crate::declare_rule;
-use crate::kinds::{Holds, SectionCheck};
+use crate::kinds::SectionCheck;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{Checker, Level};
 
@@ -58,11 +58,10 @@ impl Rule for SectionTooFewItems {
                 None => "subsections",
             };
             let heading = cx.skill.body.sections[index].heading;
-            cx.report(heading, format!("the {} holds {count} {what}; its kind asks for at least {min}", shown(cx, found)))
+            cx.report(heading, format!("the {} holds {count} of the {min} {what} its kind asks for", shown(cx, found)))
                 .help(format!(
-                    "the {} kind wants at least {min} {} under \"{}\" (kind from {})",
+                    "the {} kind wants at least {min} {what} under \"{}\" (kind from {})",
                     kind.name,
-                    holds.map_or("entries", Holds::entries),
                     found.required.title,
                     kind.source_shown()
                 ));
