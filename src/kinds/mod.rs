@@ -248,7 +248,17 @@ pub fn kind_of<'k>(skill: &Skill, settings: &'k Settings) -> Option<SkillKind<'k
 
 /// The kind of `skill` among `kinds`, with `assigned` the kind its config gives it.
 pub fn kind_in<'k>(skill: &Skill, kinds: &'k Kinds, assigned: Option<&AssignedKind>) -> Option<SkillKind<'k>> {
-    let declared = skill.frontmatter.kind().map(str::trim).filter(|k| !k.is_empty());
+    resolve_kind(skill.frontmatter.kind(), kinds, assigned)
+}
+
+/// The kind of a skill whose frontmatter declares `declared` (its `metadata.kind`, if any)
+/// among `kinds`, with `assigned` the kind its config gives it.
+pub fn resolve_kind<'k>(
+    declared: Option<&str>,
+    kinds: &'k Kinds,
+    assigned: Option<&AssignedKind>,
+) -> Option<SkillKind<'k>> {
+    let declared = declared.map(str::trim).filter(|k| !k.is_empty());
     let (name, source) = match (declared, assigned) {
         (Some(name), _) => (name.to_string(), KindSource::Metadata),
         (None, Some(assigned)) => (assigned.name.clone(), KindSource::Config(assigned.from.clone())),
