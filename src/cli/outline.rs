@@ -7,8 +7,9 @@ use clap::{Args, ValueEnum};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
 use crate::discover;
-use crate::lint::{RealFs, read_skill};
-use crate::outline::{Outline, outline_with};
+use crate::config::{ConfigProvider, Flags};
+use crate::lint::{RealFs, SettingsProvider, read_skill};
+use crate::outline::{Outline, outline_in};
 use crate::skill::ParseLimits;
 
 use super::{EXIT_USAGE, usage_error};
@@ -44,10 +45,17 @@ pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
         eprintln!("skillsmith: {}", problem.message);
         failed = true;
     }
+    // Each skill's config gives the kinds it may have and the kind it assigns; a config that
+    // cannot be read leaves the built-in kinds (`lint` reports the config's mistakes).
+    let configs = ConfigProvider::new(Flags::default(), None).map_err(usage_error)?;
     let mut outlines = Vec::with_capacity(found.files.len());
     for candidate in &found.files {
         match read_skill(candidate, ParseLimits::default()) {
-            Ok(skill) => outlines.push((crate::report::display_path(&candidate.path), outline_with(&skill, &RealFs))),
+            Ok(skill) => {
+                let settings = configs.settings_for(&candidate.path);
+                let outline = outline_in(&skill, &RealFs, &settings.kinds, settings.assigned_kind.as_ref());
+                outlines.push((crate::report::display_path(&candidate.path), outline));
+            }
             Err(message) => {
                 eprintln!("skillsmith: {message}");
                 failed = true;

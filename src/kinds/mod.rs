@@ -286,7 +286,15 @@ mod tests {
             }
         }
         let decision = kinds.get("decision").unwrap();
-        assert!(decision.sections.iter().all(|s| s.checked_by.is_some()), "the decision rules check the decision kind");
+        let parts: Vec<_> = decision
+            .sections
+            .iter()
+            .map(|s| s.checked_by.as_deref().and_then(crate::lint::rules::decision::part_checked_by))
+            .collect();
+        assert!(parts.iter().all(Option::is_some), "the decision rules check every section of the decision kind");
+        let mut distinct = parts.clone();
+        distinct.dedup();
+        assert_eq!(distinct.len(), crate::lint::parts::Part::ORDER.len(), "each part once: {parts:?}");
     }
 
     #[test]
