@@ -5,13 +5,14 @@
 //!
 //! The definitions are read by the `sections` rules (a missing section, a section that fails a
 //! constraint), the decision rules (which recognise the decision kind's sections), `explain`,
-//! the README's kind table, `skillsmith new --kind` and `skillsmith outline`.
+//! the README's kind table, `skillsmith new --kind` (through the `kind.md.j2` template) and
+//! `skillsmith outline`.
 
 mod find;
 mod skeleton;
 
 pub use find::{Located, SectionCheck, locate, matches_heading};
-pub use skeleton::{scaffold_body, section_body, section_text};
+pub use skeleton::{section_body, section_text};
 
 use std::sync::{Arc, LazyLock};
 
