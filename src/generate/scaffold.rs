@@ -178,6 +178,29 @@ mod tests {
     }
 
     #[test]
+    fn the_procedural_and_decision_templates_meet_their_kinds() {
+        use crate::lint::{RealFs, Settings, Target, check_skill};
+        let templates = Templates::builtin();
+        for template in ["procedural", "decision"] {
+            let files = scaffold("my-skill", template, None, &templates).unwrap();
+            let skill = crate::Skill::parse("my-skill/SKILL.md", files[1].1.clone());
+            let mut settings = Settings::new(Target::ClaudeCode);
+            settings.assigned_kind =
+                Some(crate::kinds::AssignedKind { name: template.to_string(), from: "a test".to_string() });
+            let findings: Vec<String> = check_skill(&skill, &settings, &RealFs)
+                .into_iter()
+                .filter(|d| d.rule.group.as_str() == "sections")
+                .map(|d| format!("{}: {}", d.rule.code, d.message))
+                .collect();
+            assert!(findings.is_empty(), "{template}: {findings:?}");
+            let kind = settings.kinds.get(template).unwrap();
+            for found in crate::kinds::locate(&skill, kind) {
+                assert!(found.at.is_some(), "{template}: no heading for {}", found.required.title);
+            }
+        }
+    }
+
+    #[test]
     fn bad_names_are_refused() {
         let templates = Templates::builtin();
         for name in ["../up", "a/b", "/abs", "Caps"] {
