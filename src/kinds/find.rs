@@ -24,10 +24,23 @@ pub(super) fn same_heading(a: &str, b: &str) -> bool {
     heading_key(a) == heading_key(b)
 }
 
-/// True when a heading reading `heading` counts as `section`.
+/// True when a heading reading `heading` counts as `section`: it reads as the section's
+/// title or one of its aliases, or it joins topics with "and" and one of them does; a topic
+/// may also end with a title or alias of two or more words ("Detailed patterns and worked
+/// examples" counts as "Worked examples"; "Next steps" does not count as "Steps").
 pub fn matches_heading(heading: &str, section: &RequiredSection) -> bool {
     let key = heading_key(heading);
-    !key.is_empty() && section.headings().any(|h| heading_key(h) == key)
+    if key.is_empty() {
+        return false;
+    }
+    let names: Vec<String> = section.headings().map(heading_key).filter(|h| !h.is_empty()).collect();
+    let topics = std::iter::once(key.as_str()).chain(key.split(" and ").filter(|_| key.contains(" and ")));
+    topics.map(str::trim).any(|topic| {
+        names.iter().any(|name| {
+            topic == name
+                || (name.contains(' ') && topic.ends_with(name.as_str()) && topic[..topic.len() - name.len()].ends_with(' '))
+        })
+    })
 }
 
 /// A required section and the skill's section that counts as it, if any.
@@ -122,12 +135,19 @@ mod tests {
     fn headings_match_ignoring_case_punctuation_and_numbers() {
         let mut steps = RequiredSection::titled("Steps");
         steps.aliases.push("Procedure".into());
-        for heading in ["Steps", "STEPS:", "2. Steps", "1.2 Procedure", "🚀 Steps"] {
+        for heading in ["Steps", "STEPS:", "2. Steps", "1.2 Procedure", "🚀 Steps", "Setup and steps"] {
             assert!(matches_heading(heading, &steps), "{heading}");
         }
-        for heading in ["Steps to deploy", "Next steps", "", "3."] {
+        for heading in ["Steps to deploy", "Next steps", "", "3.", "Stepsand"] {
             assert!(!matches_heading(heading, &steps), "{heading}");
         }
+        let mut examples = RequiredSection::titled("Examples");
+        examples.aliases.push("Worked examples".into());
+        for heading in ["Detailed patterns and worked examples", "Templates and detailed worked examples"] {
+            assert!(matches_heading(heading, &examples), "{heading}");
+        }
+        assert!(!matches_heading("Counter-examples to avoid", &examples));
+        assert!(!matches_heading("Bad examples", &examples), "a one-word name is matched whole");
     }
 
     #[test]

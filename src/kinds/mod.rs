@@ -8,9 +8,11 @@
 //! the README's kind table, `skillsmith new --kind` (through the `kind.md.j2` template) and
 //! `skillsmith outline`.
 
+mod docs;
 mod find;
 mod skeleton;
 
+pub use docs::markdown_table;
 pub use find::{Located, SectionCheck, locate, matches_heading};
 pub use skeleton::{section_body, section_text};
 
