@@ -25,9 +25,10 @@ pub(super) fn same_heading(a: &str, b: &str) -> bool {
 }
 
 /// True when a heading reading `heading` counts as `section`: it reads as the section's
-/// title or one of its aliases, or it joins topics with "and" and one of them does; a topic
-/// may also end with a title or alias of two or more words ("Detailed patterns and worked
-/// examples" counts as "Worked examples"; "Next steps" does not count as "Steps").
+/// title or one of its aliases, or it joins topics with "and" and one of them does. A topic
+/// may go on after the name ("Steps to deploy", "When to use this skill") or, for a name of
+/// two or more words, come after a qualifier ("Detailed patterns and worked examples"
+/// counts as "Worked examples"); "Next steps" does not count as "Steps".
 pub fn matches_heading(heading: &str, section: &RequiredSection) -> bool {
     let key = heading_key(heading);
     if key.is_empty() {
@@ -38,7 +39,8 @@ pub fn matches_heading(heading: &str, section: &RequiredSection) -> bool {
     topics.map(str::trim).any(|topic| {
         names.iter().any(|name| {
             topic == name
-                || (name.contains(' ') && topic.ends_with(name.as_str()) && topic[..topic.len() - name.len()].ends_with(' '))
+                || topic.strip_prefix(name.as_str()).is_some_and(|rest| rest.starts_with(' '))
+                || (name.contains(' ') && topic.strip_suffix(name.as_str()).is_some_and(|rest| rest.ends_with(' ')))
         })
     })
 }
@@ -135,10 +137,10 @@ mod tests {
     fn headings_match_ignoring_case_punctuation_and_numbers() {
         let mut steps = RequiredSection::titled("Steps");
         steps.aliases.push("Procedure".into());
-        for heading in ["Steps", "STEPS:", "2. Steps", "1.2 Procedure", "🚀 Steps", "Setup and steps"] {
+        for heading in ["Steps", "STEPS:", "2. Steps", "1.2 Procedure", "🚀 Steps", "Setup and steps", "Steps to deploy"] {
             assert!(matches_heading(heading, &steps), "{heading}");
         }
-        for heading in ["Steps to deploy", "Next steps", "", "3.", "Stepsand"] {
+        for heading in ["Next steps", "", "3.", "Stepsand", "Rebalancing steps"] {
             assert!(!matches_heading(heading, &steps), "{heading}");
         }
         let mut examples = RequiredSection::titled("Examples");
