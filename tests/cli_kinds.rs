@@ -116,3 +116,38 @@ fn fix_inserts_the_missing_section_only_with_unsafe_fixes() {
     );
     assert_eq!(codes_in(&findings(root, &["--select", "sections"]), "a/SKILL.md"), Vec::<String>::new());
 }
+
+#[test]
+fn readme_kind_table_matches_the_shipped_definition() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+    let readme = std::fs::read_to_string(&path).unwrap();
+    let start = readme.find("<!-- kinds:start -->\n").expect("README has a kinds:start marker")
+        + "<!-- kinds:start -->\n".len();
+    let end = readme.find("<!-- kinds:end -->").expect("README has a kinds:end marker");
+    let table = skillsmith::kinds::markdown_table(&skillsmith::kinds::Kinds::builtin());
+    if std::env::var_os("SKILLSMITH_BLESS").is_some() {
+        std::fs::write(&path, format!("{}{table}{}", &readme[..start], &readme[end..])).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "README's kind table is stale: run `SKILLSMITH_BLESS=1 cargo test --test cli_kinds readme`"
+    );
+}
+
+#[test]
+fn readme_team_example_reads_and_assigns_its_kinds() {
+    let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = &readme[readme.find("\n### A team's kinds\n").expect("README has the team example")..];
+    let start = section.find("```toml\n").unwrap() + "```toml\n".len();
+    let toml = &section[start..start + section[start..].find("```").unwrap()];
+    let repo = repo();
+    let root = repo.path();
+    write(root, "skillsmith.toml", toml);
+    unfinished(root, ".claude/skills/ops-restart", "");
+    unfinished(root, ".claude/skills/api-users", "");
+    let found = findings(root, &["--select", "sections", ".claude/skills"]);
+    assert_eq!(codes_in(&found, "ops-restart/SKILL.md"), ["SK520", "SK520", "SK520"], "runbook: Steps, Rollback, Verification");
+    assert_eq!(codes_in(&found, "api-users/SKILL.md"), ["SK520", "SK520"], "reference: Reference, Examples");
+}
