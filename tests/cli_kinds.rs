@@ -52,7 +52,11 @@ fn the_kind_comes_from_the_top_of_the_config() {
 fn the_kind_comes_from_an_override_and_metadata_wins_over_it() {
     let repo = repo();
     let root = repo.path();
-    write(root, "skillsmith.toml", &format!("{RUNBOOK}\n[[overrides]]\npaths = [\"runbooks/**\"]\nkind = \"runbook\"\n"));
+    write(
+        root,
+        "skillsmith.toml",
+        &format!("{RUNBOOK}\n[[overrides]]\npaths = [\"runbooks/**\"]\nkind = \"runbook\"\n"),
+    );
     unfinished(root, "runbooks/a", "");
     unfinished(root, "runbooks/b", "metadata:\n  kind: reference\n");
     unfinished(root, "skills/c", "");
@@ -148,6 +152,10 @@ fn readme_team_example_reads_and_assigns_its_kinds() {
     unfinished(root, ".claude/skills/ops-restart", "");
     unfinished(root, ".claude/skills/api-users", "");
     let found = findings(root, &["--select", "sections", ".claude/skills"]);
-    assert_eq!(codes_in(&found, "ops-restart/SKILL.md"), ["SK520", "SK520", "SK520"], "runbook: Steps, Rollback, Verification");
+    assert_eq!(
+        codes_in(&found, "ops-restart/SKILL.md"),
+        ["SK520", "SK520", "SK520"],
+        "runbook: Steps, Rollback, Verification"
+    );
     assert_eq!(codes_in(&found, "api-users/SKILL.md"), ["SK520", "SK520"], "reference: Reference, Examples");
 }

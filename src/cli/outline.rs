@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::discover;
 use crate::config::{ConfigProvider, Flags};
+use crate::discover;
 use crate::lint::{RealFs, SettingsProvider, read_skill};
 use crate::outline::{Outline, outline_in};
 use crate::skill::ParseLimits;

@@ -105,7 +105,10 @@ impl Reader<'_> {
             if kind.sections[..i].iter().any(same) {
                 self.problem(
                     spans[i].clone(),
-                    format!("in the kind `{}`: the section \"{}\" shares a heading with an earlier one", kind.name, section.title),
+                    format!(
+                        "in the kind `{}`: the section \"{}\" shares a heading with an earlier one",
+                        kind.name, section.title
+                    ),
                 );
             }
             let Some(before) = &section.before else { continue };
@@ -127,7 +130,10 @@ impl Reader<'_> {
 
     fn section(&mut self, kind: &str, value: &Spanned<DeValue<'_>>, builtin: bool) -> Option<RequiredSection> {
         let Some(table) = value.get_ref().as_table() else {
-            self.problem(value.span(), format!("each section of `kinds.{kind}` must be a table: `{{ title = \"...\" }}`"));
+            self.problem(
+                value.span(),
+                format!("each section of `kinds.{kind}` must be a table: `{{ title = \"...\" }}`"),
+            );
             return None;
         };
         let mut section = RequiredSection::titled("");
@@ -144,8 +150,10 @@ impl Reader<'_> {
                     section.holds = Holds::parse(&text);
                     if section.holds.is_none() {
                         let names: Vec<&str> = Holds::ALL.iter().map(|h| h.as_str()).collect();
-                        let hint = crate::text::closest(&text, names.iter().copied())
-                            .map_or_else(|| format!("; one of: {}", names.join(", ")), |s| format!("; did you mean `{s}`?"));
+                        let hint = crate::text::closest(&text, names.iter().copied()).map_or_else(
+                            || format!("; one of: {}", names.join(", ")),
+                            |s| format!("; did you mean `{s}`?"),
+                        );
                         self.problem(value.span(), format!("unknown `holds` value `{text}`{hint}"));
                     }
                 }
@@ -156,7 +164,10 @@ impl Reader<'_> {
             }
         }
         if crate::text::words::normalize(&section.title).is_empty() {
-            self.problem(value.span(), format!("a section of `kinds.{kind}` has no `title`: the heading it is written under"));
+            self.problem(
+                value.span(),
+                format!("a section of `kinds.{kind}` has no `title`: the heading it is written under"),
+            );
             return None;
         }
         Some(section)

@@ -11,8 +11,8 @@ use crate::yaml;
 use super::install::check_name;
 use super::load::{LoadError, SPEC_FILE, parse_spec};
 use super::render::{RenderError, normalize_markdown, render};
-use crate::kinds::{Kind, section_body};
 use super::templates::{SCAFFOLDS, Templates};
+use crate::kinds::{Kind, section_body};
 
 /// The description a scaffold gets when none is given.
 pub const DESCRIPTION_PLACEHOLDER: &str = "[TODO: say what the skill does, then when to use it: Use when ...]";

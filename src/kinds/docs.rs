@@ -18,8 +18,10 @@ pub fn markdown_table(kinds: &Kinds) -> String {
             let checked_by = section.checked_by.as_deref().map_or_else(
                 || "`sections` rules (SK520-SK523)".to_string(),
                 |rule| {
-                    crate::lint::find(rule)
-                        .map_or_else(|| format!("`{rule}`"), |i| format!("`{rule}` ({})", crate::lint::rules()[i].meta().code))
+                    crate::lint::find(rule).map_or_else(
+                        || format!("`{rule}`"),
+                        |i| format!("`{rule}` ({})", crate::lint::rules()[i].meta().code),
+                    )
                 },
             );
             out.push_str(&format!(

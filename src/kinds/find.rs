@@ -137,7 +137,9 @@ mod tests {
     fn headings_match_ignoring_case_punctuation_and_numbers() {
         let mut steps = RequiredSection::titled("Steps");
         steps.aliases.push("Procedure".into());
-        for heading in ["Steps", "STEPS:", "2. Steps", "1.2 Procedure", "🚀 Steps", "Setup and steps", "Steps to deploy"] {
+        for heading in
+            ["Steps", "STEPS:", "2. Steps", "1.2 Procedure", "🚀 Steps", "Setup and steps", "Steps to deploy"]
+        {
             assert!(matches_heading(heading, &steps), "{heading}");
         }
         for heading in ["Next steps", "", "3.", "Stepsand", "Rebalancing steps"] {

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use crate::kinds::{AssignedKind, KindSource, Kinds, kind_in, locate};
 use crate::lint::FileSystem;
-use crate::lint::rules::decision::part_checked_by;
 use crate::lint::parts::{Found, Item, Part, Parts};
+use crate::lint::rules::decision::part_checked_by;
 use crate::lint::rules::links::local::{local_path, normalize_path, resolve, skill_dir};
 use crate::lint::scan::body_size;
 use crate::skill::{Skill, Span};

@@ -5,9 +5,9 @@ use std::path::PathBuf;
 
 use clap::Args;
 
+use crate::config::{ConfigProvider, Flags};
 use crate::decide::suite::open;
 use crate::decide::use_case_template::empty_use_case;
-use crate::config::{ConfigProvider, Flags};
 use crate::generate::scaffold::{ScaffoldError, scaffold, scaffold_kind};
 use crate::generate::templates::Templates;
 use crate::generate::write::{apply, plan};

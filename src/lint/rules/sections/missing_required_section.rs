@@ -63,7 +63,8 @@ impl Rule for MissingRequiredSection {
             let place = Place::of(cx.skill, previous, next);
             let section = missing.required;
             let insert = place.insertion(cx.skill, &section_text(section, place.level));
-            let mut help = format!("add a `{} {}` section {}", "#".repeat(place.level.into()), section.title, place.said);
+            let mut help =
+                format!("add a `{} {}` section {}", "#".repeat(place.level.into()), section.title, place.said);
             if !section.aliases.is_empty() {
                 help.push_str(&format!("; headings that count: {}", section.headings_shown()));
             }

@@ -38,7 +38,9 @@ impl Rule for SectionOutOfOrder {
         let Some((kind, located)) = required(cx) else { return };
         for found in &located {
             let (Some(index), Some(before)) = (found.at, found.required.before.as_deref()) else { continue };
-            let Some(later) = located.iter().find(|l| l.required.title == before || l.required.aliases.iter().any(|a| a == before)) else {
+            let Some(later) =
+                located.iter().find(|l| l.required.title == before || l.required.aliases.iter().any(|a| a == before))
+            else {
                 continue;
             };
             let Some(other) = later.at else { continue };
@@ -47,14 +49,17 @@ impl Rule for SectionOutOfOrder {
                 continue;
             }
             let line = cx.skill.line_col(sections[other].heading.start as usize).line;
-            cx.report(sections[index].heading, format!("the {} comes after the {} (line {line})", shown(cx, found), shown(cx, later)))
-                .help(format!(
-                    "move it above \"{}\": the {} kind puts \"{}\" first (kind from {})",
-                    sections[other].title.trim(),
-                    kind.name,
-                    found.required.title,
-                    kind.source_shown()
-                ));
+            cx.report(
+                sections[index].heading,
+                format!("the {} comes after the {} (line {line})", shown(cx, found), shown(cx, later)),
+            )
+            .help(format!(
+                "move it above \"{}\": the {} kind puts \"{}\" first (kind from {})",
+                sections[other].title.trim(),
+                kind.name,
+                found.required.title,
+                kind.source_shown()
+            ));
         }
     }
 }
