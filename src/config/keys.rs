@@ -139,7 +139,7 @@ pub const CONFIG_KEYS: &[ConfigKey] = &[
         top: true,
         in_override: false,
         doc: "Kinds of skill beside the built-in decision, procedural and reference (a kind of the same name as procedural or reference replaces it): each `[kinds.NAME]` has an optional `doc` and `sections`, a list of required sections in the order they should appear. A section has a `title`, the other headings that count as it (`aliases`; case, punctuation and a leading number ignored, any heading level under the title) and optional constraints: `holds` (\"table\", \"list\", \"ordered-list\", \"code-block\"), `min-items` (at least that many entries of what it holds; without `holds`, subsections, else list items and table rows) and `before` (the title of a later section of the kind it must come before).",
-        example: "[kinds.runbook]\nsections = [\n  { title = \"When to use\", aliases = [\"Use when\"] },\n  { title = \"Steps\", aliases = [\"Procedure\"], holds = \"ordered-list\", min-items = 2 },\n]",
+        example: "[kinds.runbook]\ndoc = \"An operational procedure.\"\n\n[[kinds.runbook.sections]]\ntitle = \"When to use\"\naliases = [\"Use when\"]\nbefore = \"Steps\"\n\n[[kinds.runbook.sections]]\ntitle = \"Steps\"\naliases = [\"Procedure\"]\nholds = \"ordered-list\"\nmin-items = 2",
     },
     ConfigKey {
         id: KeyId::Overrides,
