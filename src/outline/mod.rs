@@ -3,7 +3,8 @@
 //!
 //! [`outline`] gives, for one [`Skill`]: the frontmatter normalised (keys sorted, every scalar
 //! as its text, `allowed-tools` as a list of tools whatever form it was written in), the size
-//! (lines, and tokens estimated as the body-too-long rule estimates them), the decision
+//! (lines, and tokens estimated as the body-too-long rule estimates them), the skill's kind
+//! (see [`crate::kinds`]) with which of its required sections are present, the decision
 //! content the linter recognises (which parts the body has, its criteria, red flags, green
 //! lights and test cases by title), the code blocks by language, and the section tree with
 //! each section's line count, tables (header, column and row counts), lists (item counts),
