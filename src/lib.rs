@@ -15,6 +15,7 @@ pub mod expr;
 pub mod fix;
 pub mod fsio;
 pub mod generate;
+pub mod kinds;
 pub mod lint;
 pub mod outline;
 pub mod report;

@@ -5,11 +5,14 @@
 //! `claude-code`. The case folder is linted as a whole (so repository rules see all its
 //! skills) with only that rule selected, plus the rules named in an optional `extend-select`
 //! file of the case folder (for rules about other rules, such as `unused-suppression`). A
-//! `hit` case must produce the rule at least once, a `miss` case (a near miss) never.
+//! case folder holding a `skillsmith.toml` is linted with that config (for rules that read
+//! what a config declares, such as the kinds of the `sections` rules), the selection on top.
+//! A `hit` case must produce the rule at least once, a `miss` case (a near miss) never.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use skillsmith::config::{ConfigProvider, Flags};
 use skillsmith::lint::{RealFs, RunOptions, Selection, Settings, Target, Uniform, lint_paths, rules};
 use skillsmith::report::{self, Text};
 
@@ -36,10 +39,18 @@ fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
     if let Ok(extra) = std::fs::read_to_string(dir.join("extend-select")) {
         select.extend(extra.split([',', ' ', '\n']).filter(|s| !s.is_empty()).map(str::to_string));
     }
-    let mut settings = Settings::new(target);
-    settings.apply(&Selection { select: Some(select), ..Selection::default() }).unwrap();
+    let selection = Selection { select: Some(select), ..Selection::default() };
     let rel = dir.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_path_buf();
-    let run = lint_paths(&[rel], &Uniform(Arc::new(settings)), &RealFs, RunOptions::default());
+    let config = dir.join("skillsmith.toml");
+    let run = if config.is_file() {
+        let flags = Flags { target: Some(target), selection };
+        let provider = ConfigProvider::new(flags, Some(&config)).unwrap();
+        lint_paths(&[rel], &provider, &RealFs, RunOptions::default())
+    } else {
+        let mut settings = Settings::new(target);
+        settings.apply(&selection).unwrap();
+        lint_paths(&[rel], &Uniform(Arc::new(settings)), &RealFs, RunOptions::default())
+    };
     let hits = run.files.iter().flat_map(|f| &f.findings).filter(|f| f.rule.code == code).count();
     let mut out = Vec::new();
     report::report(&run, &mut Text::new(false), &mut out).unwrap();

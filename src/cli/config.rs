@@ -50,7 +50,12 @@ pub fn show(args: ConfigArgs) -> std::io::Result<u8> {
     let provider = args.selection.provider(std::slice::from_ref(&args.path)).map_err(usage_error)?;
     let probe = if args.path.is_dir() { args.path.join("SKILL.md") } else { args.path.clone() };
     let resolved = provider.resolve(&probe).map_err(|err| usage_error(format!("error in config:\n{err}")))?;
+    // The skill's own `metadata.kind`, when the path is a skill that can be read.
+    let declared = std::fs::read(&probe)
+        .ok()
+        .map(|bytes| crate::skill::Skill::parse(&probe, bytes))
+        .and_then(|skill| skill.frontmatter.kind().map(str::to_string));
     let mut out = std::io::stdout().lock();
-    out.write_all(render_effective(&args.path.display().to_string(), &resolved).as_bytes())?;
+    out.write_all(render_effective(&args.path.display().to_string(), &resolved, declared.as_deref()).as_bytes())?;
     Ok(0)
 }

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use crate::lint::RealFs;
-use crate::outline::{Outline, outline_with};
+use crate::config::{ConfigProvider, Flags};
+use crate::lint::{RealFs, SettingsProvider};
+use crate::outline::{Outline, outline_in};
 
 use super::{EXIT_USAGE, usage_error};
 
@@ -37,8 +38,16 @@ pub enum OutlineFormat {
 /// Runs `skillsmith outline`; returns the exit code (2 when a path could not be read).
 pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
     let (skills, failed) = super::read_skills(&args.paths);
-    let outlines: Vec<(String, Outline)> =
-        skills.into_iter().map(|(path, skill)| (path, outline_with(&skill, &RealFs))).collect();
+    // Each skill's config gives the kinds it may have and the kind it assigns; a config that
+    // cannot be read leaves the built-in kinds (`lint` reports the config's mistakes).
+    let configs = ConfigProvider::new(Flags::default(), None).map_err(usage_error)?;
+    let outlines: Vec<(String, Outline)> = skills
+        .into_iter()
+        .map(|(shown, skill)| {
+            let settings = configs.settings_for(&skill.path);
+            (shown, outline_in(&skill, &RealFs, &settings.kinds, settings.assigned_kind.as_ref()))
+        })
+        .collect();
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());

@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use crate::lint::{Fixable, RuleMeta, Target, find, rules, suggest};
+use crate::lint::{Fixable, Group, RuleMeta, Target, find, rules, suggest};
 
 use super::usage_error;
 
@@ -109,5 +109,9 @@ pub fn explain(args: ExplainArgs) -> std::io::Result<u8> {
     writeln!(out, "- fix: {}", fixable_text(meta.fixable))?;
     writeln!(out, "- enforces: {}\n", meta.source)?;
     writeln!(out, "{}", meta.documentation())?;
+    if matches!(meta.group, Group::Sections | Group::Decision) {
+        writeln!(out, "\n## The built-in kinds (src/kinds/builtin.toml)\n")?;
+        write!(out, "{}", crate::kinds::markdown_table(&crate::kinds::Kinds::builtin()))?;
+    }
     Ok(0)
 }

@@ -6,6 +6,7 @@ use globset::GlobSet;
 use toml::Spanned;
 use toml::de::DeTable;
 
+use crate::kinds::{Kind, Kinds};
 use crate::lint::{Selection, Target};
 
 use super::keys::{self, KeyId};
@@ -21,6 +22,8 @@ pub struct Layer {
     pub selection: Selection,
     /// Rule options set, in file order.
     pub options: Vec<(&'static RuleOption, OptionValue)>,
+    /// `kind`, if set: the kind of the skills it applies to.
+    pub kind: Option<String>,
 }
 
 /// An `[[overrides]]` entry: a layer that applies to the files its globs match.
@@ -54,6 +57,15 @@ pub struct ConfigFile {
     pub listing_budget: Option<usize>,
     /// The `[[overrides]]`, in file order.
     pub overrides: Vec<Override>,
+    /// The kinds declared under `[kinds.NAME]`, in file order.
+    pub kinds: Vec<Kind>,
+}
+
+impl ConfigFile {
+    /// The kinds its files may have: the built-in ones with the declared ones added.
+    pub fn all_kinds(&self) -> Kinds {
+        Kinds::builtin().with(&self.kinds)
+    }
 }
 
 /// One mistake in a config file.
@@ -100,7 +112,7 @@ pub fn shown_path(path: &Path) -> String {
 /// Reads the config file at `path` whose text is `text`.
 pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
     let dir = path.parent().map_or_else(|| PathBuf::from("."), Path::to_path_buf);
-    let mut reader = Reader { text, problems: Vec::new() };
+    let mut reader = Reader::new(text);
     let root: Spanned<DeTable<'_>> = match DeTable::parse(text) {
         Ok(root) => root,
         Err(err) => {
@@ -115,6 +127,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
         base: Layer::default(),
         listing_budget: None,
         overrides: Vec::new(),
+        kinds: Vec::new(),
     };
     for (key, value) in in_file_order(root.get_ref()) {
         let name = key.get_ref().as_ref();
@@ -124,6 +137,7 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
         };
         match found.id {
             KeyId::ListingBudget => config.listing_budget = reader.count(value, name),
+            KeyId::Kinds => config.kinds = reader.kinds(value, false),
             KeyId::Overrides => match value.get_ref().as_array() {
                 Some(entries) => {
                     for (index, entry) in entries.iter().enumerate() {
@@ -133,6 +147,15 @@ pub fn parse(path: &Path, text: &str) -> Result<ConfigFile, ConfigError> {
                 None => reader.problem(value.span(), "`overrides` must be written as `[[overrides]]` tables"),
             },
             other => reader.layer_key(other, value, &mut config.base),
+        }
+    }
+    let kinds = config.all_kinds();
+    for (name, span) in std::mem::take(&mut reader.kind_refs) {
+        if kinds.get(&name).is_none() {
+            let names = kinds.names();
+            let hint = crate::text::closest(&name, names.iter().copied())
+                .map_or_else(|| format!("; known kinds: {}", names.join(", ")), |s| format!("; did you mean `{s}`?"));
+            reader.problem(span, format!("unknown kind `{name}`{hint}"));
         }
     }
     if reader.problems.is_empty() {

@@ -21,6 +21,10 @@ pub enum KeyId {
     Overrides,
     /// `paths` (in an override).
     Paths,
+    /// `kind`: the kind of the skills it applies to.
+    Kind,
+    /// `kinds`: kinds of skill and their required sections.
+    Kinds,
 }
 
 /// What a key's value is.
@@ -38,6 +42,10 @@ pub enum KeyKind {
     Overrides,
     /// Globs: a list of strings, or one string.
     Globs,
+    /// The name of a kind (built-in or declared under `kinds`).
+    Kind,
+    /// `[kinds.NAME]` tables: each a `doc` and a list of required `sections`.
+    Kinds,
 }
 
 /// One config key.
@@ -107,6 +115,15 @@ pub const CONFIG_KEYS: &[ConfigKey] = &[
         example: "listing-budget = 8000",
     },
     ConfigKey {
+        id: KeyId::Kind,
+        key: "kind",
+        kind: KeyKind::Kind,
+        top: true,
+        in_override: true,
+        doc: "The kind of the skills it applies to (\"decision\", \"procedural\", \"reference\" or one declared under `kinds`), for those whose frontmatter declares no `metadata.kind`: their required sections are checked.",
+        example: "kind = \"procedural\"",
+    },
+    ConfigKey {
         id: KeyId::Rules,
         key: "rules",
         kind: KeyKind::Rules,
@@ -116,12 +133,21 @@ pub const CONFIG_KEYS: &[ConfigKey] = &[
         example: "",
     },
     ConfigKey {
+        id: KeyId::Kinds,
+        key: "kinds",
+        kind: KeyKind::Kinds,
+        top: true,
+        in_override: false,
+        doc: "Kinds of skill beside the built-in decision, procedural and reference (a kind of the same name as procedural or reference replaces it): each `[kinds.NAME]` has an optional `doc` and `sections`, a list of required sections in the order they should appear. A section has a `title`, the other headings that count as it (`aliases`; case, punctuation and a leading number ignored, any heading level under the title) and optional constraints: `holds` (\"table\", \"list\", \"ordered-list\", \"code-block\"), `min-items` (at least that many entries of what it holds; without `holds`, subsections, else list items and table rows) and `before` (the title of a later section of the kind it must come before).",
+        example: "[kinds.runbook]\ndoc = \"An operational procedure.\"\n\n[[kinds.runbook.sections]]\ntitle = \"When to use\"\naliases = [\"Use when\"]\nbefore = \"Steps\"\n\n[[kinds.runbook.sections]]\ntitle = \"Steps\"\naliases = [\"Procedure\"]\nholds = \"ordered-list\"\nmin-items = 2",
+    },
+    ConfigKey {
         id: KeyId::Overrides,
         key: "overrides",
         kind: KeyKind::Overrides,
         top: true,
         in_override: false,
-        doc: "Different choices for some files: each `[[overrides]]` entry has `paths` (globs relative to this file's folder; a glob that names a skill folder applies to its SKILL.md) and any of target, select, extend-select, ignore, rules.",
+        doc: "Different choices for some files: each `[[overrides]]` entry has `paths` (globs relative to this file's folder; a glob that names a skill folder applies to its SKILL.md) and any of target, kind, select, extend-select, ignore, rules.",
         example: "[[overrides]]\npaths = [\"skills/legacy/**\"]\nignore = [\"decision\"]",
     },
     ConfigKey {

@@ -15,10 +15,21 @@
 //! [[overrides]]
 //! paths = ["skills/legacy/**"]
 //! ignore = ["decision"]
+//!
+//! [kinds.runbook]
+//! sections = [
+//!   { title = "When to use", aliases = ["Use when"] },
+//!   { title = "Steps", aliases = ["Procedure"], holds = "ordered-list" },
+//! ]
+//!
+//! [[overrides]]
+//! paths = ["runbooks/**"]
+//! kind = "runbook"
 //! ```
 
 mod file;
 mod keys;
+mod kinds;
 mod options;
 mod provider;
 mod reader;
@@ -27,6 +38,7 @@ mod template;
 
 pub use file::{ConfigError, ConfigFile, Layer, Override, Problem, parse};
 pub use keys::{CONFIG_KEYS, ConfigKey, KeyId, KeyKind};
+pub use kinds::parse_kinds;
 pub use options::{OptionValue, RULE_OPTIONS, RuleOption};
 pub use provider::{CONFIG_NAMES, ConfigProvider, Flags, Resolved};
 pub use show::render_effective;

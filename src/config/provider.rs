@@ -7,6 +7,7 @@ use std::sync::{Arc, Mutex};
 
 use rayon::prelude::*;
 
+use crate::kinds::AssignedKind;
 use crate::lint::references::normalize_path;
 use crate::lint::{Selection, Settings, SettingsProvider, Target, UnknownSelector};
 
@@ -161,6 +162,10 @@ impl ConfigProvider {
         if let Some(budget) = config.and_then(|c| c.listing_budget) {
             settings.options.listing_budget = budget;
         }
+        if let Some(config) = config {
+            settings.kinds = std::sync::Arc::new(config.all_kinds());
+            settings.assigned_kind = assigned_kind(config, overrides);
+        }
         settings.apply(&self.flags.selection)?;
         Ok(settings)
     }
@@ -186,6 +191,17 @@ impl SettingsProvider for ConfigProvider {
         })
         .clone()
     }
+}
+
+/// The kind the last layer that sets one assigns, with where it is set.
+fn assigned_kind(config: &ConfigFile, overrides: &[usize]) -> Option<AssignedKind> {
+    let shown = super::file::shown_path(&config.path);
+    let from_override = overrides.iter().rev().find_map(|&i| {
+        let entry = &config.overrides[i];
+        let from = format!("{shown}, override #{} (paths: {})", i + 1, entry.patterns.join(", "));
+        entry.layer.kind.clone().map(|name| AssignedKind { name, from })
+    });
+    from_override.or_else(|| config.base.kind.clone().map(|name| AssignedKind { name, from: shown }))
 }
 
 fn read(path: &Path) -> Result<ConfigFile, ConfigError> {

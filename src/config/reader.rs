@@ -15,9 +15,15 @@ use super::options::{OptionValue, RuleOption, options_of};
 pub(super) struct Reader<'a> {
     pub(super) text: &'a str,
     pub(super) problems: Vec<Problem>,
+    /// Each `kind = "..."` read, with its place: checked once every kind is known.
+    pub(super) kind_refs: Vec<(String, std::ops::Range<usize>)>,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        Reader { text, problems: Vec::new(), kind_refs: Vec::new() }
+    }
+
     pub(super) fn problem(&mut self, at: std::ops::Range<usize>, message: impl Into<String>) {
         let start = at.start.min(self.text.len());
         let before = &self.text[..crate::skill::floor_char_boundary(self.text, start)];
@@ -177,7 +183,13 @@ impl Reader<'_> {
             KeyId::ExtendSelect => layer.selection.extend_select = self.selectors(value, key),
             KeyId::Ignore => layer.selection.ignore = self.selectors(value, key),
             KeyId::Rules => self.rules(value, layer),
-            KeyId::ListingBudget | KeyId::Overrides | KeyId::Paths => {}
+            KeyId::Kind => {
+                if let Some(name) = self.string(value, key) {
+                    self.kind_refs.push((name.to_string(), value.span()));
+                    layer.kind = Some(name.to_string());
+                }
+            }
+            KeyId::ListingBudget | KeyId::Overrides | KeyId::Paths | KeyId::Kinds => {}
         }
     }
 
@@ -226,7 +238,7 @@ impl Reader<'_> {
         Some(Override { patterns, globs, layer })
     }
 
-    fn strings(&mut self, value: &Spanned<DeValue<'_>>, key: &str) -> Vec<(String, std::ops::Range<usize>)> {
+    pub(super) fn strings(&mut self, value: &Spanned<DeValue<'_>>, key: &str) -> Vec<(String, std::ops::Range<usize>)> {
         match value.get_ref() {
             DeValue::String(s) => vec![(s.to_string(), value.span())],
             DeValue::Array(items) => items

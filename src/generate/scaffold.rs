@@ -10,8 +10,9 @@ use crate::yaml;
 
 use super::install::check_name;
 use super::load::{LoadError, SPEC_FILE, parse_spec};
-use super::render::{RenderError, render};
+use super::render::{RenderError, normalize_markdown, render};
 use super::templates::{SCAFFOLDS, Templates};
+use crate::kinds::{Kind, section_body};
 
 /// The description a scaffold gets when none is given.
 pub const DESCRIPTION_PLACEHOLDER: &str = "[TODO: say what the skill does, then when to use it: Use when ...]";
@@ -70,6 +71,63 @@ pub fn scaffold(
     Ok(vec![(SPEC_FILE.to_string(), text.into_bytes()), ("SKILL.md".to_string(), skill_md.into_bytes())])
 }
 
+/// What `templates/kind.md.j2` is given.
+#[derive(serde::Serialize)]
+struct KindContext<'a> {
+    name: &'a str,
+    title: String,
+    kind: &'a str,
+    doc: Option<&'a str>,
+    sections: Vec<SectionContext<'a>>,
+}
+
+/// One section in [`KindContext`].
+#[derive(serde::Serialize)]
+struct SectionContext<'a> {
+    title: &'a str,
+    body: String,
+}
+
+/// The frontmatter of a skill of a kind: name, description, and the kind in `metadata`.
+#[derive(serde::Serialize)]
+struct KindFrontmatter<'a> {
+    name: &'a str,
+    description: &'a str,
+    metadata: BTreeMap<&'a str, &'a str>,
+}
+
+/// The `SKILL.md` (relative to the skill's folder) of a new skill `name` of `kind`: its
+/// `metadata.kind` set, and exactly the kind's sections, laid out by the `kind` template,
+/// each a `[TODO: ...]` placeholder shaped as the section's constraints ask.
+pub fn scaffold_kind(
+    name: &str,
+    kind: &Kind,
+    description: Option<&str>,
+    templates: &Templates,
+) -> Result<Vec<(String, Vec<u8>)>, ScaffoldError> {
+    check_name(name).map_err(|err| ScaffoldError::BadName(err.to_string()))?;
+    let mut title = name.replace('-', " ");
+    if let Some(first) = title.get(..1) {
+        title = format!("{}{}", first.to_uppercase(), &title[1..]);
+    }
+    let context = KindContext {
+        name,
+        title,
+        kind: &kind.name,
+        doc: kind.doc.as_deref(),
+        sections: kind.sections.iter().map(|s| SectionContext { title: &s.title, body: section_body(s) }).collect(),
+    };
+    let body = templates.render_kind(&context).map_err(|err| ScaffoldError::Render(RenderError::Template(err)))?;
+    let frontmatter = KindFrontmatter {
+        name,
+        description: description.unwrap_or(DESCRIPTION_PLACEHOLDER),
+        metadata: BTreeMap::from([("kind", kind.name.as_str())]),
+    };
+    let frontmatter = yaml::to_string(&frontmatter).map_err(|err| ScaffoldError::Render(RenderError::Yaml(err)))?;
+    let text = format!("---\n{frontmatter}---\n\n{}", normalize_markdown(&body));
+    Ok(vec![("SKILL.md".to_string(), text.into_bytes())])
+}
+
 /// Replaces the scaffold's `  key: __KEY__` line by `key` set to `value`, written by the
 /// YAML serializer (so any text, quotes and `: ` included, reads back unchanged).
 fn set_scalar(text: &str, key: &str, value: &str) -> String {
@@ -93,6 +151,52 @@ mod tests {
             let skill = crate::Skill::parse("my-skill/SKILL.md", skill_md.into_bytes());
             assert_eq!(skill.frontmatter.description().unwrap().value, description, "{template}");
             assert_eq!(skill.frontmatter.name().unwrap().value, "my-skill");
+        }
+    }
+
+    #[test]
+    fn a_scaffold_of_a_kind_has_exactly_its_sections_meeting_their_constraints() {
+        use crate::kinds::{Kinds, SectionCheck, locate};
+        let templates = Templates::builtin();
+        for kind in Kinds::builtin().iter() {
+            let files = scaffold_kind("my-skill", kind, None, &templates).unwrap();
+            let skill = crate::Skill::parse("my-skill/SKILL.md", files[0].1.clone());
+            assert_eq!(skill.frontmatter.kind(), Some(kind.name.as_str()));
+            let titles: Vec<&str> = skill.body.sections.iter().skip(1).map(|s| s.title.as_str()).collect();
+            let expected: Vec<&str> = kind.sections.iter().map(|s| s.title.as_str()).collect();
+            assert_eq!(titles, expected, "{}: the title, then exactly the kind's sections", kind.name);
+            for found in locate(&skill, kind) {
+                let check = SectionCheck::new(&skill, found.at.unwrap());
+                if let Some(holds) = found.required.holds {
+                    assert!(check.holds(holds), "{}: {}", kind.name, found.required.title);
+                }
+                if let Some(min) = found.required.min_items {
+                    assert!(check.count(found.required.holds) >= min, "{}: {}", kind.name, found.required.title);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_procedural_and_decision_templates_meet_their_kinds() {
+        use crate::lint::{RealFs, Settings, Target, check_skill};
+        let templates = Templates::builtin();
+        for template in ["procedural", "decision"] {
+            let files = scaffold("my-skill", template, None, &templates).unwrap();
+            let skill = crate::Skill::parse("my-skill/SKILL.md", files[1].1.clone());
+            let mut settings = Settings::new(Target::ClaudeCode);
+            settings.assigned_kind =
+                Some(crate::kinds::AssignedKind { name: template.to_string(), from: "a test".to_string() });
+            let findings: Vec<String> = check_skill(&skill, &settings, &RealFs)
+                .into_iter()
+                .filter(|d| d.rule.group.as_str() == "sections")
+                .map(|d| format!("{}: {}", d.rule.code, d.message))
+                .collect();
+            assert!(findings.is_empty(), "{template}: {findings:?}");
+            let kind = settings.kinds.get(template).unwrap();
+            for found in crate::kinds::locate(&skill, kind) {
+                assert!(found.at.is_some(), "{template}: no heading for {}", found.required.title);
+            }
         }
     }
 

@@ -26,7 +26,11 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("procedural.md.j2", include_str!("../../templates/procedural.md.j2")),
     ("minimal.md.j2", include_str!("../../templates/minimal.md.j2")),
     ("macros.md.j2", include_str!("../../templates/macros.md.j2")),
+    ("kind.md.j2", include_str!("../../templates/kind.md.j2")),
 ];
+
+/// The template `skillsmith new --kind` lays a skill of a kind out with.
+pub const KIND_TEMPLATE: &str = "kind";
 
 /// The spec scaffolds `skillsmith new` starts from, by template name.
 pub const SCAFFOLDS: &[(&str, &str)] = &[
@@ -115,6 +119,15 @@ impl Templates {
         }
         names.sort();
         names
+    }
+
+    /// Renders the body of a new skill of a kind with [`KIND_TEMPLATE`] (before
+    /// normalisation); `context` is described in `templates/kind.md.j2`.
+    pub fn render_kind(&self, context: &impl serde::Serialize) -> Result<String, TemplateError> {
+        let error = |message: String| TemplateError { template: KIND_TEMPLATE.to_string(), message };
+        let template =
+            self.env.get_template(&format!("{KIND_TEMPLATE}{TEMPLATE_SUFFIX}")).map_err(|e| error(describe(&e)))?;
+        template.render(minijinja::value::Serde(context)).map_err(|e| error(describe(&e)))
     }
 
     /// Renders the body of `spec` with its template (before normalisation).

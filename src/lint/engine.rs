@@ -33,7 +33,8 @@ pub fn check_skill(skill: &Skill, settings: &Settings, fs: &dyn FileSystem) -> V
 /// Runs every enabled rule over `skill` and applies its suppressions; unused suppressions
 /// are left for the caller to report once the repository rules have run.
 pub fn check_file(skill: &Skill, settings: &Settings, fs: &dyn FileSystem) -> CheckedFile {
-    let is_decision = settings.decision_everywhere() || skill.frontmatter.kind() == Some("decision");
+    let is_decision = settings.decision_everywhere()
+        || crate::kinds::kind_of(skill, settings).is_some_and(|kind| kind.name == "decision");
     let unused_level = find(UnusedSuppression::META.code).and_then(|i| settings.level(i).severity());
     let mut suppressions = Suppressions::of(skill, unused_level);
     let mut checker: Option<Checker<'_>> = None;

@@ -28,6 +28,8 @@ pub enum Group {
     Security,
     /// The contents a decision skill must have.
     Decision,
+    /// The required sections of the skill's kind.
+    Sections,
     /// Checks across all skills of a run.
     Repository,
     /// The linter's own directives.
@@ -45,6 +47,7 @@ impl Group {
         Group::Content,
         Group::Security,
         Group::Decision,
+        Group::Sections,
         Group::Repository,
         Group::Meta,
     ];
@@ -60,6 +63,7 @@ impl Group {
             Group::Content => "content",
             Group::Security => "security",
             Group::Decision => "decision",
+            Group::Sections => "sections",
             Group::Repository => "repository",
             Group::Meta => "meta",
         }

@@ -1,6 +1,10 @@
 //! The effective settings for one file: target, each rule's level, rule options.
 
+use std::sync::Arc;
+
 use serde::Serialize;
+
+use crate::kinds::{AssignedKind, Kinds};
 
 use super::diagnostic::Level;
 use super::registry::{self, Selector};
@@ -49,6 +53,10 @@ pub struct Settings {
     /// True when the decision group was selected explicitly, so it applies to every skill
     /// and not only to those declaring `metadata.kind: decision`.
     decision_everywhere: bool,
+    /// The kinds of skill known here: the built-in ones and those of the file's config.
+    pub kinds: Arc<Kinds>,
+    /// The kind the file's config assigns (`kind = "..."`), for a skill declaring none.
+    pub assigned_kind: Option<AssignedKind>,
 }
 
 /// A choice of rules, as given by flags or a config: each list holds codes, names, group
@@ -88,7 +96,14 @@ impl Settings {
     /// Every rule at its default level on `target`.
     pub fn new(target: Target) -> Settings {
         let levels = registry::rules().iter().map(|r| r.meta().levels.on(target)).collect();
-        Settings { target, options: RuleOptions::default(), levels, decision_everywhere: false }
+        Settings {
+            target,
+            options: RuleOptions::default(),
+            levels,
+            decision_everywhere: false,
+            kinds: Kinds::builtin(),
+            assigned_kind: None,
+        }
     }
 
     /// The level of the rule at registry `index`.

@@ -3,15 +3,18 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use crate::kinds::{AssignedKind, KindSource, Kinds, kind_in, locate};
 use crate::lint::FileSystem;
 use crate::lint::parts::{Found, Item, Part, Parts};
 use crate::lint::references::{local_path, normalize_path, resolve, skill_dir};
+use crate::lint::rules::decision::part_checked_by;
 use crate::lint::scan::body_size;
 use crate::skill::{Skill, Span};
 
 use super::frontmatter::{fields, problems};
 use super::{
-    CodeBlock, Content, Decision, Link, LinkKind, List, ListKind, Outline, PartPlaces, Preamble, Section, Size, Table,
+    CodeBlock, Content, Decision, KindOutline, Link, LinkKind, List, ListKind, Outline, PartPlaces, Preamble,
+    RequiredPlace, Section, Size, Table,
 };
 
 /// Longest title kept whole; longer ones are cut at a character boundary and end with `…`.
@@ -24,7 +27,7 @@ const BEFORE_FIRST_HEADING: &str = "(before the first heading)";
 pub const NO_LANGUAGE: &str = "(none)";
 
 /// The outline of `skill`, asking `fs` whether link targets exist.
-pub fn outline(skill: &Skill, fs: &dyn FileSystem) -> Outline {
+pub fn outline(skill: &Skill, fs: &dyn FileSystem, kinds: &Kinds, assigned: Option<&AssignedKind>) -> Outline {
     let body = &skill.body;
     let mut contents = contents(skill, fs);
     let preamble = contents.pop().unwrap_or_default();
@@ -47,11 +50,41 @@ pub fn outline(skill: &Skill, fs: &dyn FileSystem) -> Outline {
         problems: problems(skill),
         frontmatter: fields(skill),
         size: Size { lines: skill.lines.line_count(), body_lines: measured.lines, body_tokens: measured.tokens },
+        kind: kind(skill, kinds, assigned),
         decision: decision(skill),
         code_languages,
         preamble,
         sections,
     }
+}
+
+/// The skill's kind and where each required section is: by heading, or for the sections the
+/// decision rules check, where those rules find the part.
+fn kind(skill: &Skill, kinds: &Kinds, assigned: Option<&AssignedKind>) -> Option<KindOutline> {
+    let kind = kind_in(skill, kinds, assigned)?;
+    let source = match kind.source {
+        KindSource::Metadata => "metadata",
+        KindSource::Config(_) => "config",
+    };
+    let Some(definition) = kind.definition else {
+        return Some(KindOutline { name: kind.name, source, known: false, sections: Vec::new() });
+    };
+    let parts = Parts::new(skill);
+    let title_of = |section: Option<usize>| {
+        section.map_or_else(|| BEFORE_FIRST_HEADING.to_string(), |i| clean(&skill.body.sections[i].title))
+    };
+    let sections = locate(skill, definition)
+        .into_iter()
+        .map(|located| {
+            let part = located.required.checked_by.as_deref().and_then(part_checked_by);
+            let found = match part {
+                Some(part) => parts.find(part).map(|f| title_of(f.section)),
+                None => located.at.map(|i| title_of(Some(i))),
+            };
+            RequiredPlace { title: located.required.title.clone(), found }
+        })
+        .collect();
+    Some(KindOutline { name: kind.name, source, known: true, sections })
 }
 
 /// The content of each section, by index, then the preamble's: each table, top-level list,

@@ -3,7 +3,8 @@
 //!
 //! [`outline`] gives, for one [`Skill`]: the frontmatter normalised (keys sorted, every scalar
 //! as its text, `allowed-tools` as a list of tools whatever form it was written in), the size
-//! (lines, and tokens estimated as the body-too-long rule estimates them), the decision
+//! (lines, and tokens estimated as the body-too-long rule estimates them), the skill's kind
+//! (see [`crate::kinds`]) with which of its required sections are present, the decision
 //! content the linter recognises (which parts the body has, its criteria, red flags, green
 //! lights and test cases by title), the code blocks by language, and the section tree with
 //! each section's line count, tables (header, column and row counts), lists (item counts),
@@ -50,6 +51,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use crate::kinds::{AssignedKind, Kinds};
 use crate::lint::{FileSystem, RealFs};
 use crate::skill::Skill;
 
@@ -61,9 +63,16 @@ pub fn outline(skill: &Skill) -> Outline {
     outline_with(skill, &RealFs)
 }
 
-/// The outline of `skill`, asking `fs` whether link targets exist.
+/// The outline of `skill`, asking `fs` whether link targets exist; its kind is its
+/// `metadata.kind` among the built-in kinds.
 pub fn outline_with(skill: &Skill, fs: &dyn FileSystem) -> Outline {
-    build::outline(skill, fs)
+    build::outline(skill, fs, &Kinds::builtin(), None)
+}
+
+/// The outline of `skill` with the kinds and assigned kind of its config (see
+/// [`crate::kinds::kind_in`]).
+pub fn outline_in(skill: &Skill, fs: &dyn FileSystem, kinds: &Kinds, assigned: Option<&AssignedKind>) -> Outline {
+    build::outline(skill, fs, kinds, assigned)
 }
 
 /// What a skill holds, summarised (see the [module documentation](self)).
@@ -80,6 +89,9 @@ pub struct Outline {
     pub frontmatter: BTreeMap<String, FieldValue>,
     /// Lines and estimated tokens.
     pub size: Size,
+    /// The skill's kind and where each section it requires is, when it has a kind.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub kind: Option<KindOutline>,
     /// The decision content the linter recognises.
     pub decision: Decision,
     /// How many code blocks each language has (`(none)` for blocks without one).
@@ -89,6 +101,29 @@ pub struct Outline {
     pub preamble: Option<Preamble>,
     /// The top-level sections, each with its subsections.
     pub sections: Vec<Section>,
+}
+
+/// A skill's kind and its required sections.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct KindOutline {
+    /// The kind's name.
+    pub name: String,
+    /// Where it came from: `metadata` (the skill's `metadata.kind`) or `config`.
+    pub source: &'static str,
+    /// False when no kind of that name is known (then nothing is required).
+    pub known: bool,
+    /// Each required section, in the kind's order.
+    pub sections: Vec<RequiredPlace>,
+}
+
+/// One required section and the heading of the section that counts as it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct RequiredPlace {
+    /// The section's title in the kind.
+    pub title: String,
+    /// The title of the skill's section that counts as it (for the decision kind, of the
+    /// section holding what the decision rules recognise), `None` when it is missing.
+    pub found: Option<String>,
 }
 
 /// The size figures.

@@ -31,6 +31,14 @@ impl fmt::Display for Outline {
         writeln!(f, "  body lines: {}", size.body_lines)?;
         writeln!(f, "  body tokens: {}", size.body_tokens)?;
 
+        if let Some(kind) = &self.kind {
+            let known = if kind.known { "" } else { ", not a known kind: nothing required" };
+            writeln!(f, "kind: {} (from {}{known})", one_line(&kind.name), kind.source)?;
+            for required in &kind.sections {
+                let found = required.found.as_deref().map_or_else(|| "(missing)".to_string(), one_line);
+                writeln!(f, "  {}: {found}", one_line(&required.title))?;
+            }
+        }
         let decision = &self.decision;
         writeln!(f, "parts:")?;
         for (name, place) in decision.parts.entries() {

@@ -4,6 +4,7 @@
 use serde_json::{Map, Value, json};
 
 use crate::config::{CONFIG_KEYS, ConfigKey, KeyKind, OptionValue, RULE_OPTIONS};
+use crate::kinds::{Holds, Kinds};
 use crate::lint::{Group, Level, RuleOptions, Target, rules};
 
 /// Every selector spelling the schema offers: `all`, the groups, each rule's code and name.
@@ -45,6 +46,12 @@ fn properties(allowed: impl Fn(&ConfigKey) -> bool) -> Value {
             KeyKind::Overrides => json!({ "type": "array", "items": { "$ref": "#/definitions/override" } }),
             KeyKind::Globs => json!({
                 "anyOf": [{ "type": "string" }, { "type": "array", "items": { "type": "string" } }]
+            }),
+            KeyKind::Kind => json!({ "$ref": "#/definitions/kind-name" }),
+            KeyKind::Kinds => json!({
+                "type": "object",
+                "propertyNames": { "$ref": "#/definitions/kind-name" },
+                "additionalProperties": { "$ref": "#/definitions/kind" }
             }),
         };
         if key.kind == KeyKind::Count {
@@ -90,6 +97,7 @@ fn definitions() -> Value {
         }),
     );
     defs.insert("rules".into(), rules_definition());
+    kind_definitions(&mut defs);
     let mut entry = Map::new();
     entry.insert("type".into(), json!("object"));
     entry.insert("properties".into(), properties(|k| k.in_override));
@@ -97,6 +105,51 @@ fn definitions() -> Value {
     entry.insert("additionalProperties".into(), json!(false));
     defs.insert("override".into(), Value::Object(entry));
     Value::Object(defs)
+}
+
+/// A kind's name, a `[kinds.NAME]` table and one required section.
+fn kind_definitions(defs: &mut Map<String, Value>) {
+    let builtin = Kinds::builtin();
+    defs.insert(
+        "kind-name".into(),
+        json!({
+            "description": format!("A kind of skill: built in ({}) or declared under `kinds`.", builtin.names().join(", ")),
+            "type": "string",
+            "pattern": "^[a-z][a-z0-9-]*$",
+            "examples": builtin.names()
+        }),
+    );
+    defs.insert(
+        "kind".into(),
+        json!({
+            "type": "object",
+            "properties": {
+                "doc": { "type": "string", "description": "What skills of this kind are for." },
+                "sections": {
+                    "type": "array",
+                    "description": "The required sections, in the order they should appear.",
+                    "items": { "$ref": "#/definitions/section" }
+                }
+            },
+            "required": ["sections"],
+            "additionalProperties": false
+        }),
+    );
+    defs.insert(
+        "section".into(),
+        json!({
+            "type": "object",
+            "properties": {
+                "title": { "type": "string", "minLength": 1, "description": "The section's heading, as `--fix` and `new --kind` write it." },
+                "aliases": { "type": "array", "items": { "type": "string" }, "description": "Other headings that count as it (case, punctuation and a leading number ignored)." },
+                "holds": { "enum": Holds::ALL.iter().map(|h| h.as_str()).collect::<Vec<_>>(), "description": "What the section (with its subsections) must hold." },
+                "min-items": { "type": "integer", "minimum": 0, "description": "The fewest entries of what `holds` names; without `holds`, subsections, else list items and table rows." },
+                "before": { "type": "string", "description": "The title of a later section of the same kind this one must come before." }
+            },
+            "required": ["title"],
+            "additionalProperties": false
+        }),
+    );
 }
 
 /// `[rules]`: every rule by name and by code, every group and `all`; each a level, or a

@@ -5,9 +5,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
+use crate::config::{ConfigProvider, Flags};
 use crate::decide::suite::open;
 use crate::decide::use_case_template::empty_use_case;
-use crate::generate::scaffold::{ScaffoldError, scaffold};
+use crate::generate::scaffold::{ScaffoldError, scaffold, scaffold_kind};
 use crate::generate::templates::Templates;
 use crate::generate::write::{apply, plan_within};
 
@@ -36,6 +37,10 @@ pub struct NewArgs {
     /// The template to start from.
     #[arg(long, value_enum, default_value_t = ScaffoldTemplate::Minimal)]
     pub template: ScaffoldTemplate,
+    /// Instead of a template's spec: a SKILL.md of this kind (built in, or declared in the
+    /// `skillsmith.toml` that applies to the new folder) with exactly its required sections.
+    #[arg(long, value_name = "KIND", conflicts_with_all = ["template", "skill"])]
+    pub kind: Option<String>,
     /// The description (default: a [TODO: ...] placeholder).
     #[arg(long)]
     pub description: Option<String>,
@@ -55,6 +60,9 @@ pub struct NewArgs {
 /// Runs `skillsmith new`; returns the exit code.
 pub fn run(args: NewArgs) -> std::io::Result<u8> {
     let templates = templates(args.templates.as_deref())?;
+    if let Some(kind) = &args.kind {
+        return new_of_kind(&args, kind, &templates);
+    }
     let template = match args.template {
         ScaffoldTemplate::Decision => "decision",
         ScaffoldTemplate::Procedural => "procedural",
@@ -69,24 +77,64 @@ pub fn run(args: NewArgs) -> std::io::Result<u8> {
         Err(ScaffoldError::BadName(message)) => return Err(usage_error(message)),
         Err(err) => return Err(usage_error(err)),
     };
-    let folder = args.dir.clone().unwrap_or_else(|| PathBuf::from(".claude/skills")).join(&args.name);
-    if std::fs::symlink_metadata(&folder).is_ok() {
-        return Err(usage_error(ScaffoldError::Exists(folder)));
-    }
-    // Inside the current folder, never through a symbolic link leading out of it.
-    let files = files.into_iter().map(|(relative, bytes)| (folder.join(relative), bytes)).collect();
-    let planned = plan_within(Path::new("."), files).map_err(usage_error)?;
-    apply(&planned).map_err(usage_error)?;
+    let folder = skill_folder(&args);
+    write_new(&folder, files)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    for file in &planned {
-        writeln!(out, "created {}", shown(&file.path).display())?;
-    }
     writeln!(
         out,
         "next: replace every [TODO: ...] in {}, then run `skillsmith render {}` and `skillsmith lint {}`",
         shown(&folder.join("skill.yaml")).display(),
         shown(&folder).display(),
+        shown(&folder).display()
+    )?;
+    Ok(0)
+}
+
+/// The folder of the new skill.
+fn skill_folder(args: &NewArgs) -> PathBuf {
+    args.dir.clone().unwrap_or_else(|| PathBuf::from(".claude/skills")).join(&args.name)
+}
+
+/// Writes `files` (relative to `folder`, which must not exist) and says what was created.
+fn write_new(folder: &std::path::Path, files: Vec<(String, Vec<u8>)>) -> std::io::Result<()> {
+    if std::fs::symlink_metadata(folder).is_ok() {
+        return Err(usage_error(ScaffoldError::Exists(folder.to_path_buf())));
+    }
+    // Inside the current folder, never through a symbolic link leading out of it.
+    let files = files.into_iter().map(|(relative, bytes)| (folder.join(relative), bytes)).collect();
+    let planned = plan_within(Path::new("."), files).map_err(usage_error)?;
+    apply(&planned).map_err(usage_error)?;
+    let mut out = std::io::stdout().lock();
+    for file in &planned {
+        writeln!(out, "created {}", shown(&file.path).display())?;
+    }
+    Ok(())
+}
+
+/// Writes the SKILL.md of a new skill of `kind`, looked up among the kinds of the config
+/// that applies to the new folder.
+fn new_of_kind(args: &NewArgs, kind: &str, templates: &Templates) -> std::io::Result<u8> {
+    let folder = skill_folder(args);
+    let configs = ConfigProvider::new(Flags::default(), None).map_err(usage_error)?;
+    let resolved =
+        configs.resolve(&folder.join("SKILL.md")).map_err(|err| usage_error(format!("error in config:\n{err}")))?;
+    let kinds = &resolved.settings.kinds;
+    let Some(definition) = kinds.get(kind) else {
+        let names = kinds.names();
+        let hint = crate::text::closest(kind, names.iter().copied())
+            .map_or_else(|| format!("known kinds: {}", names.join(", ")), |s| format!("did you mean `{s}`?"));
+        return Err(usage_error(format!("unknown kind `{kind}`; {hint}")));
+    };
+    let files = match scaffold_kind(&args.name, definition, args.description.as_deref(), templates) {
+        Ok(files) => files,
+        Err(err) => return Err(usage_error(err)),
+    };
+    write_new(&folder, files)?;
+    writeln!(
+        std::io::stdout().lock(),
+        "next: write each section and replace every [TODO: ...] in {}, then run `skillsmith lint {}`",
+        shown(&folder.join("SKILL.md")).display(),
         shown(&folder).display()
     )?;
     Ok(0)

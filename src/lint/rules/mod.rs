@@ -9,6 +9,7 @@ pub mod frontmatter;
 pub mod links;
 pub mod meta;
 pub mod repository;
+pub mod sections;
 pub mod security;
 pub mod structure;
 
@@ -86,6 +87,10 @@ pub static RULES: &[&dyn Rule] = &[
     &decision::missing_examples::MissingExamples,
     &decision::too_few_test_cases::TooFewTestCases,
     &decision::vague_advice::VagueAdvice,
+    &sections::missing_required_section::MissingRequiredSection,
+    &sections::section_lacks_content::SectionLacksContent,
+    &sections::section_too_few_items::SectionTooFewItems,
+    &sections::section_out_of_order::SectionOutOfOrder,
     &repository::duplicate_name::DuplicateName,
     &repository::listing_budget::ListingBudget,
     &content::placeholder::Placeholder,

@@ -30,6 +30,24 @@ pub mod vague_advice;
 use crate::lint::Checker;
 use crate::lint::parts::{Part, Parts};
 
+/// The part the decision rule named `rule` looks for, for the decision kind's sections
+/// (`checked-by` in the shipped kind definition).
+pub fn part_checked_by(rule: &str) -> Option<Part> {
+    let part = match rule {
+        r if r == missing_when_to_use::MissingWhenToUse::META.name => Part::WhenToUse,
+        r if r == missing_scope::MissingScope::META.name => Part::Scope,
+        r if r == missing_decision_table::MissingDecisionTable::META.name => Part::DecisionTable,
+        r if r == missing_decision_flow::MissingDecisionFlow::META.name => Part::Flow,
+        r if r == missing_trade_offs::MissingTradeOffs::META.name => Part::TradeOffs,
+        r if r == missing_red_flags::MissingRedFlags::META.name => Part::RedFlags,
+        r if r == missing_green_lights::MissingGreenLights::META.name => Part::GreenLights,
+        r if r == missing_examples::MissingExamples::META.name => Part::Examples,
+        r if r == too_few_test_cases::TooFewTestCases::META.name => Part::TestCases,
+        _ => return None,
+    };
+    Some(part)
+}
+
 /// Reports `part` missing, where it should be added, saying what to add.
 fn check_part(cx: &mut Checker<'_>, part: Part, what: &str) {
     let parts = Parts::of(cx);
