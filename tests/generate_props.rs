@@ -248,6 +248,8 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                 unit: Some("units".into()),
                 options: vec![],
                 question: "How many?".into(),
+                min: None,
+                max: None,
             };
             let criteria = criteria
                 .into_iter()

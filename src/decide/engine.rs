@@ -4,7 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::expr::{self, EvalError, Expr, Value};
+use crate::expr::{self, EvalError, Expr, Number, Value};
 use crate::generate::quantity::format_figure;
 use crate::generate::spec::{Band, Criterion, Formula, GreenLight, RedFlag, Selection, Spec};
 use crate::text::one_line;
@@ -57,14 +57,14 @@ impl Known<'_> {
 
     /// `expr` with every known name replaced by its value (`1,500 >= 500`).
     fn shown(&self, expr: &Expr) -> String {
-        expr.rewrite(&|name| self.get(name).map(|v| show_value(&v)), &format_figure)
+        expr.rewrite(&|name| self.get(name).map(|v| show_value(&v)), &|n: Number| format_figure(n.to_f64()))
     }
 }
 
 /// A value as shown in arithmetic and messages.
 pub fn show_value(value: &Value) -> String {
     match value {
-        Value::Number(n) => format_figure(*n),
+        Value::Number(n) => format_figure(n.to_f64()),
         Value::YesNo(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Text(t) => format!("\"{t}\""),
     }
@@ -210,7 +210,7 @@ impl<'s> Logic<'s> {
             match known.eval(expr) {
                 Ok(Value::Number(value)) => {
                     result.status = FormulaStatus::Computed;
-                    result.value = Some(value);
+                    result.value = Some(value.to_f64());
                     result.arithmetic = Some(known.shown(expr));
                     known.computed.insert(result.name.clone(), Value::Number(value));
                 }
@@ -321,10 +321,11 @@ fn band(band: &Band, known: &Known<'_>) -> BandResult {
             return result;
         }
     };
-    result.value = Some(value);
+    result.value = Some(value.to_f64());
+    let exact = |bound: f64| Number::from_f64(bound).unwrap_or(Number::ZERO);
     let row = band.rows.iter().find(|row| match (row.below, row.up_to) {
-        (Some(below), _) => value < below,
-        (_, Some(up_to)) => value <= up_to,
+        (Some(below), _) => value < exact(below),
+        (_, Some(up_to)) => value <= exact(up_to),
         _ => true,
     });
     if let Some(row) = row {

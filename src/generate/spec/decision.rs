@@ -30,6 +30,13 @@ pub struct Fact {
     pub options: Vec<String>,
     /// The question to ask to learn the fact.
     pub question: String,
+    /// The lowest value a number can have (`0` for costs, hours and memory); a lower one is
+    /// an error where it is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// The highest value a number can have (`100` for a percentage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
 }
 
 /// A fact's type.

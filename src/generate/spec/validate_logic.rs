@@ -127,6 +127,14 @@ fn check_names(spec: &Spec, errors: &mut Errors) -> Names {
             if fact.unit.is_some() && fact.kind != FactType::Number {
                 errors.at(&fact.name, format!("`{}` has a `unit` but is not a number", fact.name.value));
             }
+            if (fact.min.is_some() || fact.max.is_some()) && fact.kind != FactType::Number {
+                errors.at(&fact.name, format!("`{}` has a `min` or `max` but is not a number", fact.name.value));
+            }
+            if let (Some(min), Some(max)) = (fact.min, fact.max)
+                && min > max
+            {
+                errors.at(&fact.name, format!("`{}` has a `min` ({min}) above its `max` ({max})", fact.name.value));
+            }
             names.add_fact(fact);
         }
     }
