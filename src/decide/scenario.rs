@@ -231,10 +231,12 @@ pub fn run(logic: &Logic<'_>, scenario: &Scenario) -> ScenarioResult {
     result
 }
 
-/// The outcome as shown: `GO`, or `undetermined (needs x, y)`.
+/// The outcome as shown: `GO`, `GO (partial: payback undetermined: needs hourly_rate)`,
+/// or `undetermined (needs x, y)`.
 pub fn outcome_text(decision: &Decision) -> String {
     match decision.outcome {
-        Some(outcome) => outcome_word(outcome).to_string(),
+        Some(outcome) if decision.undetermined.is_empty() => outcome_word(outcome).to_string(),
+        Some(outcome) => format!("{} (partial: {})", outcome_word(outcome), decision.undetermined.join("; ")),
         None => format!("undetermined (needs {})", decision.missing.join(", ")),
     }
 }
@@ -257,8 +259,9 @@ fn compare(expect: &Expectation, decision: &Decision) -> Vec<Comparison> {
     let mut row = |what: String, expected: String, actual: String, ok: bool| {
         rows.push(Comparison { what, expected, actual, ok });
     };
-    if let Some(outcome) = expect.outcome {
-        row("outcome".into(), outcome_word(outcome).into(), outcome_text(decision), decision.outcome == Some(outcome));
+    if let Some(expected) = expect.outcome {
+        let word = expected.outcome().map_or("undetermined", outcome_word);
+        row("outcome".into(), word.into(), outcome_text(decision), decision.outcome == expected.outcome());
     }
     for (name, answer) in &expect.selections {
         let actual = match decision.selection(name) {
