@@ -62,13 +62,13 @@ fn the_lessons_test_cases_expect_the_lessons_results() {
     let cases = test_cases(&spec, "skill.yaml");
     let expect = |i: usize| cases[i].expect.as_ref().unwrap().value.clone();
     let one = expect(0);
-    assert_eq!(one.outcome, Some(Outcome::Go));
+    assert_eq!(one.outcome.and_then(|o| o.outcome()), Some(Outcome::Go));
     assert_eq!(one.selections["method"].value, "SFT");
     assert_eq!(one.selections["adapter"].value, "QLoRA");
     assert_eq!(one.selections["data_volume"].value, "1,000-2,000");
     assert!(one.figures["monthly_savings"].value > 0.0, "positive ROI");
     let two = expect(1);
-    assert_eq!(two.outcome, Some(Outcome::NoGo));
+    assert_eq!(two.outcome.and_then(|o| o.outcome()), Some(Outcome::NoGo));
     assert_eq!(two.red_flags.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["know-everything"]);
     assert!(two.mentions.contains(&"RAG".to_string()));
     let three = expect(2);

@@ -102,6 +102,10 @@ pub(super) fn conclude(decision: &mut Decision) {
         Some(outcome) => Some(outcome),
         None => Some(Outcome::Go),
     };
+    if decision.outcome == Some(Outcome::NoGo) {
+        // Nothing missing could make NO-GO lighter: the verdict is whole.
+        decision.undetermined.clear();
+    }
     decision.reasons = reasons;
     decision.missing = missing;
 }

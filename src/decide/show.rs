@@ -17,6 +17,8 @@ pub struct Heading<'a> {
     pub file: &'a str,
     /// The use case's title.
     pub title: Option<&'a str>,
+    /// The fields still to write.
+    pub unfilled: &'a [String],
 }
 
 /// The report of one evaluation.
@@ -25,6 +27,12 @@ pub fn evaluation_text(heading: &Heading<'_>, decision: &Decision) -> String {
     let title = heading.title.map(|t| format!("{t} ({})", heading.file)).unwrap_or_else(|| heading.file.to_string());
     let _ = writeln!(out, "Use case: {title}");
     let _ = writeln!(out, "Skill: {}", heading.skill);
+    if !heading.unfilled.is_empty() {
+        let _ = writeln!(out, "\nStill to write (decided without them)");
+        for field in heading.unfilled {
+            let _ = writeln!(out, "  - {field}");
+        }
+    }
     criteria(&mut out, decision);
     selections(&mut out, decision);
     calculations(&mut out, decision);
