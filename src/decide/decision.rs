@@ -277,8 +277,8 @@ impl Decision {
     }
 
     /// Every text of the guidance this decision reached: reasons, chosen rows, band
-    /// meanings, stated conclusions, raised flags and failed criteria. `mentions` are
-    /// looked for here.
+    /// meanings and exceptions, stated conclusions, raised flags, failed criteria and what
+    /// is undetermined. `mentions` are looked for here.
     pub fn guidance(&self) -> String {
         let mut parts: Vec<&str> = self.reasons.iter().map(|r| r.text.as_str()).collect();
         for selection in &self.selections {
@@ -296,6 +296,8 @@ impl Decision {
         for criterion in self.criteria.iter().filter(|c| c.status == CheckStatus::Fail) {
             parts.extend([criterion.red_flag.as_str(), criterion.if_not.as_str()]);
         }
+        parts.extend(self.bands.iter().filter_map(|b| b.exception.as_deref()));
+        parts.extend(self.undetermined.iter().map(String::as_str));
         parts.join("\n")
     }
 }
