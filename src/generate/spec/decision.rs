@@ -141,6 +141,10 @@ pub struct Selection {
     /// is replaced by the fact's or formula's value.
     #[serde(default)]
     pub verdict: bool,
+    /// `false` to keep it out of SKILL.md (a table the engine runs, whose facts the body
+    /// already states).
+    #[serde(default)]
+    pub in_body: Option<bool>,
 }
 
 impl Selection {
@@ -205,6 +209,9 @@ pub struct Formula {
     /// The outcome `otherwise` leads to, if it decides one.
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// `false` to keep it out of SKILL.md (an intermediate figure only the engine needs).
+    #[serde(default)]
+    pub in_body: Option<bool>,
 }
 
 /// A band: a value's ranges, each with a verdict.

@@ -194,6 +194,7 @@ mod tests {
             question: "?".to_string(),
             min: None,
             max: None,
+            default: None,
         }
     }
 

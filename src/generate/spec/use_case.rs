@@ -31,6 +31,9 @@ pub struct UseCaseSection {
     /// to decide again, which say what might be, not what is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub states: Option<bool>,
+    /// `false` to keep it out of SKILL.md (the figures only `evaluate` reads).
+    #[serde(default)]
+    pub in_body: Option<bool>,
     /// The key, when it is not the title's own (filled in by validation; see [`column_key`]).
     #[serde(skip_deserializing)]
     pub shown_key: Option<String>,
