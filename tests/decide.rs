@@ -62,13 +62,13 @@ fn the_lessons_test_cases_expect_the_lessons_results() {
     let cases = test_cases(&spec, "skill.yaml");
     let expect = |i: usize| cases[i].expect.as_ref().unwrap().value.clone();
     let one = expect(0);
-    assert_eq!(one.outcome, Some(Outcome::Go));
+    assert_eq!(one.outcome.and_then(|o| o.outcome()), Some(Outcome::Go));
     assert_eq!(one.selections["method"].value, "SFT");
     assert_eq!(one.selections["adapter"].value, "QLoRA");
     assert_eq!(one.selections["data_volume"].value, "1,000-2,000");
     assert!(one.figures["monthly_savings"].value > 0.0, "positive ROI");
     let two = expect(1);
-    assert_eq!(two.outcome, Some(Outcome::NoGo));
+    assert_eq!(two.outcome.and_then(|o| o.outcome()), Some(Outcome::NoGo));
     assert_eq!(two.red_flags.iter().map(|f| f.as_str()).collect::<Vec<_>>(), ["know-everything"]);
     assert!(two.mentions.contains(&"RAG".to_string()));
     let three = expect(2);
@@ -195,6 +195,11 @@ fn probe() -> Spec {
     parse_spec(PROBE, "probe.yaml", &templates).unwrap_or_else(|e| panic!("{e}"))
 }
 
+/// An exact whole number as a fact's value.
+fn num(value: i64) -> skillsmith::expr::Value {
+    skillsmith::expr::Value::Number(skillsmith::expr::Number::integer(value))
+}
+
 fn decide(spec: &Spec, facts: &[(&str, skillsmith::expr::Value)]) -> Decision {
     let facts: BTreeMap<String, skillsmith::expr::Value> =
         facts.iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
@@ -203,11 +208,11 @@ fn decide(spec: &Spec, facts: &[(&str, skillsmith::expr::Value)]) -> Decision {
 
 #[test]
 fn division_by_zero_and_a_failed_requires_give_the_stated_outcome() {
-    use skillsmith::expr::Value::{Number, Text};
+    use skillsmith::expr::Value::Text;
     let spec = probe();
-    let base = [("size", Number(50.0)), ("kind", Text("small".into()))];
+    let base = [("size", num(50)), ("kind", Text("small".into()))];
     // high == low: `requires` holds, the division is by zero: the spec's otherwise applies.
-    let d = decide(&spec, &[base[0].clone(), base[1].clone(), ("low", Number(3.0)), ("high", Number(3.0))]);
+    let d = decide(&spec, &[base[0].clone(), base[1].clone(), ("low", num(3)), ("high", num(3))]);
     let ratio = d.formula("ratio").unwrap();
     assert_eq!(ratio.status, FormulaStatus::Otherwise);
     assert!(ratio.note.as_deref().unwrap().contains("division by zero"), "{:?}", ratio.note);
@@ -215,11 +220,11 @@ fn division_by_zero_and_a_failed_requires_give_the_stated_outcome() {
     assert_eq!(d.outcome, Some(Outcome::NoGo));
     assert!(d.reasons.iter().any(|r| r.text.contains("no ratio without a spread")));
     // high < low: `requires` fails.
-    let d = decide(&spec, &[base[0].clone(), base[1].clone(), ("low", Number(5.0)), ("high", Number(3.0))]);
+    let d = decide(&spec, &[base[0].clone(), base[1].clone(), ("low", num(5)), ("high", num(3))]);
     assert!(d.formula("ratio").unwrap().note.as_deref().unwrap().contains("`high >= low` does not hold: 3 >= 5"));
     assert_eq!(d.band("spread").unwrap().label, None);
     // A sound spread: computed and banded.
-    let d = decide(&spec, &[base[0].clone(), base[1].clone(), ("low", Number(0.0)), ("high", Number(100.0))]);
+    let d = decide(&spec, &[base[0].clone(), base[1].clone(), ("low", num(0)), ("high", num(100))]);
     assert_eq!(d.formula("ratio").unwrap().value, Some(0.5));
     assert_eq!(d.formula("ratio").unwrap().arithmetic.as_deref(), Some("50 / (100 - 0)"));
     assert_eq!(d.band("spread").unwrap().label.as_deref(), Some("Thin"));
@@ -240,9 +245,9 @@ fn missing_facts_leave_the_outcome_open_and_named() {
 
 #[test]
 fn facts_that_reach_no_row_are_a_gap_in_the_skill() {
-    use skillsmith::expr::Value::{Number, Text};
+    use skillsmith::expr::Value::Text;
     let spec = probe();
-    let d = decide(&spec, &[("size", Number(50.0)), ("kind", Text("large".into()))]);
+    let d = decide(&spec, &[("size", num(50)), ("kind", Text("large".into()))]);
     assert_eq!(d.selection("box").unwrap().status, SelectionStatus::Gap);
     assert_eq!(d.gaps, ["`box` (Which box): no row matches kind = \"large\", size = 50"]);
 }

@@ -34,6 +34,7 @@ fn mutants(text: &str) -> Vec<(usize, String, String)> {
             let value = text[value_start..offset + line.len()].trim_end();
             for (span, token) in tokenize(value).unwrap_or_default() {
                 let Token::Number(number) = token else { continue };
+                let number = number.to_f64();
                 let (start, end) = (value_start + span.start, value_start + span.end);
                 let mutated = format!("{}{}{}", &text[..start], raised(number), &text[end..]);
                 let what =

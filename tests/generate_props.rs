@@ -77,7 +77,7 @@ fn frontmatter(kind: Option<&'static str>) -> impl Strategy<Value = Frontmatter>
 
 fn part<T: std::fmt::Debug>(items: impl Strategy<Value = Vec<T>>) -> impl Strategy<Value = Option<Located<Part<T>>>> {
     (prop::option::of(title()), prop::option::of(prose()), items).prop_map(|(title, intro, items)| {
-        Some(located(Part { title, intro, items: items.into_iter().map(located).collect() }))
+        Some(located(Part { title, intro, items: items.into_iter().map(located).collect(), in_body: None }))
     })
 }
 
@@ -248,6 +248,9 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                 unit: Some("units".into()),
                 options: vec![],
                 question: "How many?".into(),
+                min: None,
+                max: None,
+                default: None,
             };
             let criteria = criteria
                 .into_iter()
@@ -268,6 +271,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                 label: label.into(),
                 meaning: format!("{label} it is"),
                 outcome: None,
+                unless: None,
                 range: String::new(),
             };
             let calculations = Calculations {
@@ -282,6 +286,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     requires: None,
                     otherwise: None,
                     outcome: None,
+                    in_body: None,
                 })],
                 bands: vec![located(Band {
                     name: located("size".into()),
@@ -294,6 +299,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                         located(band_row(None, Some(f64::from(gap + high)), "Medium")),
                         located(band_row(None, None, "Large")),
                     ],
+                    also: vec![],
                 })],
             };
             let selection = Selection {
@@ -309,6 +315,8 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     }),
                     located(SelectionRow { when: None, cells: vec!["Many".into(), "B".into()] }),
                 ],
+                verdict: false,
+                in_body: None,
             };
             let red_flags = flags
                 .into_iter()
@@ -317,6 +325,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     id: located(format!("flag-{i}")),
                     signal,
                     phrases: vec![],
+                    when: None,
                     why,
                     instead,
                     outcome,
@@ -333,7 +342,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                         located(FactValue::Number(f64::from(low) + f64::from(i))),
                     )]),
                     statements: vec![],
-                    expect: Some(located(Expectation { outcome: Some(Outcome::Go), ..Expectation::default() })),
+                    expect: Some(located(Expectation { outcome: Some(ExpectedOutcome::Go), ..Expectation::default() })),
                     expected: "Proceed".into(),
                 })
                 .map(located)
@@ -341,10 +350,20 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
             Spec {
                 when_to_use: when,
                 do_not_use: dont,
-                facts: Some(located(Part { title: None, intro: None, items: vec![located(fact("amount"))] })),
-                criteria: Some(located(Part { title: None, intro: None, items: criteria })),
+                facts: Some(located(Part {
+                    title: None,
+                    intro: None,
+                    items: vec![located(fact("amount"))],
+                    in_body: None,
+                })),
+                criteria: Some(located(Part { title: None, intro: None, items: criteria, in_body: None })),
                 flow,
-                selections: Some(located(Part { title: None, intro: None, items: vec![located(selection)] })),
+                selections: Some(located(Part {
+                    title: None,
+                    intro: None,
+                    items: vec![located(selection)],
+                    in_body: None,
+                })),
                 trade_offs: Some(located(TradeOffs {
                     title: None,
                     intro: None,
@@ -356,7 +375,7 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                     })],
                 })),
                 calculations: Some(located(calculations)),
-                red_flags: Some(located(Part { title: None, intro: None, items: red_flags })),
+                red_flags: Some(located(Part { title: None, intro: None, items: red_flags, in_body: None })),
                 green_lights: Some(located(Part {
                     title: None,
                     intro: None,
@@ -367,9 +386,11 @@ fn decision_spec() -> impl Strategy<Value = Spec> {
                         check: Some(located(format!("amount >= {low}"))),
                         phrases: vec![],
                     })],
+
+                    in_body: None,
                 })),
                 examples,
-                test_cases: Some(located(Part { title: None, intro: None, items: test_cases })),
+                test_cases: Some(located(Part { title: None, intro: None, items: test_cases, in_body: None })),
                 sections,
                 ..base("decision", front, title, Some("Decides.".into()))
             }

@@ -29,6 +29,26 @@ pub struct Decision {
     pub red_flags: Vec<RaisedFlag>,
     /// Each green light.
     pub green_lights: Vec<LightResult>,
+    /// The conclusions of the selections stated in the decision (the serving choice).
+    pub conclusions: Vec<Conclusion>,
+    /// What the decision could not weigh for want of facts (`Payback decision guide:
+    /// needs hourly_rate`): the outcome is partial while this is not empty.
+    pub undetermined: Vec<String>,
+    /// Facts not given and taken at the spec's default (`examples_creatable = 0`).
+    pub defaulted: Vec<String>,
+}
+
+/// A selection's answer stated in the decision.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct Conclusion {
+    /// The selection's name (`serving_choice`).
+    pub selection: String,
+    /// Its title.
+    pub title: String,
+    /// Its answer (`API`).
+    pub answer: String,
+    /// The chosen row's cells after the answer, with their values quoted.
+    pub text: String,
 }
 
 /// A reason for the outcome.
@@ -181,6 +201,25 @@ pub struct BandResult {
     pub outcome: Option<Outcome>,
     /// What it needs and lacks.
     pub missing: Vec<String>,
+    /// Whether some row of the band decides an outcome.
+    pub decides: bool,
+    /// The row's exception, when it applied (its meaning, values quoted).
+    pub exception: Option<String>,
+    /// The other values read against the same rows (best and worst cases).
+    pub also: Vec<BandEnd>,
+}
+
+/// Another value read against a band's rows.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+pub struct BandEnd {
+    /// The formula.
+    pub of: String,
+    /// Its value.
+    pub value: Option<f64>,
+    /// The label of its row.
+    pub label: Option<String>,
+    /// What it needs and lacks, or why it has no value.
+    pub missing: Vec<String>,
 }
 
 /// A red flag raised by a statement.
@@ -190,8 +229,12 @@ pub struct RaisedFlag {
     pub id: String,
     /// The signal, as the skill words it.
     pub signal: String,
-    /// The phrase found.
+    /// The words found, as the statement has them.
     pub phrase: String,
+    /// The spec's pattern that matched them.
+    pub pattern: String,
+    /// The flag's `when` with the facts' values (`yes`), when the flag contradicts a fact.
+    pub contradicts: Option<String>,
     /// The statement it was found in.
     pub statement: String,
     /// Where that statement is (a use case's field and line), when known.
@@ -234,8 +277,8 @@ impl Decision {
     }
 
     /// Every text of the guidance this decision reached: reasons, chosen rows, band
-    /// meanings, stated conclusions, raised flags and failed criteria. `mentions` are
-    /// looked for here.
+    /// meanings and exceptions, stated conclusions, raised flags, failed criteria and what
+    /// is undetermined. `mentions` are looked for here.
     pub fn guidance(&self) -> String {
         let mut parts: Vec<&str> = self.reasons.iter().map(|r| r.text.as_str()).collect();
         for selection in &self.selections {
@@ -253,6 +296,8 @@ impl Decision {
         for criterion in self.criteria.iter().filter(|c| c.status == CheckStatus::Fail) {
             parts.extend([criterion.red_flag.as_str(), criterion.if_not.as_str()]);
         }
+        parts.extend(self.bands.iter().filter_map(|b| b.exception.as_deref()));
+        parts.extend(self.undetermined.iter().map(String::as_str));
         parts.join("\n")
     }
 }

@@ -4,14 +4,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::expr::{self, EvalError, Expr, Value};
+use crate::expr::{self, EvalError, Expr, Number, Value};
 use crate::generate::quantity::format_figure;
 use crate::generate::spec::{Band, Criterion, Formula, GreenLight, RedFlag, Selection, Spec};
 use crate::text::one_line;
 
 use super::decision::{
-    BandResult, Cell, CheckStatus, CriterionResult, Decision, FormulaResult, FormulaStatus, LightResult, RaisedFlag,
-    SelectionResult, SelectionStatus,
+    BandEnd, BandResult, Cell, CheckStatus, Conclusion, CriterionResult, Decision, FormulaResult, FormulaStatus,
+    LightResult, RaisedFlag, SelectionResult, SelectionStatus,
 };
 use super::outcome::conclude;
 use super::statements::{Statement, find_phrase};
@@ -22,8 +22,8 @@ pub struct Logic<'s> {
     criteria: Vec<(&'s Criterion, Option<Expr>)>,
     selections: Vec<(&'s Selection, Vec<Option<Expr>>)>,
     formulas: Vec<(&'s Formula, Expr, Option<Expr>)>,
-    bands: Vec<&'s Band>,
-    red_flags: Vec<&'s RedFlag>,
+    bands: Vec<(&'s Band, Vec<Option<Expr>>)>,
+    red_flags: Vec<(&'s RedFlag, Option<Expr>)>,
     green_lights: Vec<(&'s GreenLight, Option<Expr>)>,
 }
 
@@ -55,16 +55,41 @@ impl Known<'_> {
         })
     }
 
+    /// `text` with each `{name}` replaced by that fact's or formula's value (text as it is,
+    /// numbers as figures); a name without a value is shown as not given.
+    fn fill(&self, text: &str) -> String {
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text;
+        while let Some(open) = rest.find('{') {
+            let Some(close) = rest[open..].find('}').map(|c| open + c) else { break };
+            let name = &rest[open + 1..close];
+            if name.is_empty() || !name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_') {
+                out.push_str(&rest[..=open]);
+                rest = &rest[open + 1..];
+                continue;
+            }
+            out.push_str(&rest[..open]);
+            match self.get(name) {
+                Some(Value::Text(text)) => out.push_str(&text),
+                Some(value) => out.push_str(&show_value(&value)),
+                None => out.push_str(&format!("`{name}` (not given)")),
+            }
+            rest = &rest[close + 1..];
+        }
+        out.push_str(rest);
+        out
+    }
+
     /// `expr` with every known name replaced by its value (`1,500 >= 500`).
     fn shown(&self, expr: &Expr) -> String {
-        expr.rewrite(&|name| self.get(name).map(|v| show_value(&v)), &format_figure)
+        expr.rewrite(&|name| self.get(name).map(|v| show_value(&v)), &|n: Number| format_figure(n.to_f64()))
     }
 }
 
 /// A value as shown in arithmetic and messages.
 pub fn show_value(value: &Value) -> String {
     match value {
-        Value::Number(n) => format_figure(*n),
+        Value::Number(n) => format_figure(n.to_f64()),
         Value::YesNo(b) => if *b { "yes" } else { "no" }.to_string(),
         Value::Text(t) => format!("\"{t}\""),
     }
@@ -89,19 +114,24 @@ impl<'s> Logic<'s> {
         for formula in spec.calculations.iter().flat_map(|c| &c.formulas) {
             formulas.push((&formula.value, parse(&formula.expr)?, optional(formula.requires.as_deref())?));
         }
+        let mut bands = Vec::new();
+        for band in spec.calculations.iter().flat_map(|c| &c.bands) {
+            let unless: Vec<Option<Expr>> = band
+                .rows
+                .iter()
+                .map(|r| optional(r.unless.as_ref().map(|u| &u.when.value)))
+                .collect::<Result<_, _>>()?;
+            bands.push((&band.value, unless));
+        }
+        let mut red_flags = Vec::new();
+        for flag in spec.red_flags.iter().flat_map(|p| &p.items) {
+            red_flags.push((&flag.value, optional(flag.when.as_deref())?));
+        }
         let mut green_lights = Vec::new();
         for light in spec.green_lights.iter().flat_map(|p| &p.items) {
             green_lights.push((&light.value, optional(light.check.as_deref())?));
         }
-        Ok(Logic {
-            spec,
-            criteria,
-            selections,
-            formulas,
-            bands: spec.calculations.iter().flat_map(|c| c.bands.iter().map(|b| &b.value)).collect(),
-            red_flags: spec.red_flags.iter().flat_map(|p| p.items.iter().map(|f| &f.value)).collect(),
-            green_lights,
-        })
+        Ok(Logic { spec, criteria, selections, formulas, bands, red_flags, green_lights })
     }
 
     /// The spec this logic runs.
@@ -112,12 +142,30 @@ impl<'s> Logic<'s> {
     /// Decides the situation given by `facts` (values read with [`crate::generate::spec::Fact::read`])
     /// and `statements`.
     pub fn decide(&self, facts: &BTreeMap<String, Value>, statements: &[Statement]) -> Decision {
-        let mut known = Known { values: facts, computed: HashMap::new(), unavailable: HashMap::new() };
+        let mut given = facts.clone();
+        let mut defaulted = Vec::new();
+        for fact in self.spec.facts.iter().flat_map(|p| &p.items) {
+            if let Some(default) = &fact.default
+                && !given.contains_key(fact.name.as_str())
+                && let Ok(value) = fact.read(default)
+            {
+                defaulted.push(format!("{} = {}", fact.name.value, show_value(&value)));
+                given.insert(fact.name.value.clone(), value);
+            }
+        }
+        let mut known = Known { values: &given, computed: HashMap::new(), unavailable: HashMap::new() };
         let formulas: Vec<FormulaResult> = self.formulas.iter().map(|f| self.formula(f, &mut known)).collect();
         let criteria: Vec<CriterionResult> = self.criteria.iter().map(|c| criterion(c, &known)).collect();
         let selections: Vec<SelectionResult> = self.selections.iter().map(|s| selection(s, &known)).collect();
         let bands: Vec<BandResult> = self.bands.iter().map(|b| band(b, &known)).collect();
-        let red_flags: Vec<RaisedFlag> = self.red_flags.iter().filter_map(|f| raised(f, statements)).collect();
+        let conclusions = self
+            .selections
+            .iter()
+            .zip(&selections)
+            .filter(|((s, _), result)| s.verdict && result.status == SelectionStatus::Chosen)
+            .map(|(_, result)| conclusion(result))
+            .collect();
+        let red_flags: Vec<RaisedFlag> = self.red_flags.iter().filter_map(|f| raised(f, &known, statements)).collect();
         let green_lights = self.green_lights.iter().map(|l| light(l, &known, statements)).collect();
         let mut decision = Decision {
             outcome: None,
@@ -130,6 +178,9 @@ impl<'s> Logic<'s> {
             bands,
             red_flags,
             green_lights,
+            conclusions,
+            undetermined: Vec::new(),
+            defaulted,
         };
         for selection in decision.selections.iter().filter(|s| s.status == SelectionStatus::Gap) {
             let uses = self.selection_facts(&selection.name, &known);
@@ -210,7 +261,7 @@ impl<'s> Logic<'s> {
             match known.eval(expr) {
                 Ok(Value::Number(value)) => {
                     result.status = FormulaStatus::Computed;
-                    result.value = Some(value);
+                    result.value = Some(value.to_f64());
                     result.arithmetic = Some(known.shown(expr));
                     known.computed.insert(result.name.clone(), Value::Number(value));
                 }
@@ -285,7 +336,7 @@ fn selection((selection, rows): &(&Selection, Vec<Option<Expr>>), known: &Known<
                     .columns
                     .iter()
                     .zip(&row.cells)
-                    .map(|(column, value)| Cell { column: column.clone(), value: value.clone() })
+                    .map(|(column, value)| Cell { column: column.clone(), value: known.fill(value) })
                     .collect();
                 result.rule = Some(row.when.as_ref().map_or_else(|| "otherwise".to_string(), |w| one_line(w)));
             }
@@ -300,7 +351,7 @@ fn selection((selection, rows): &(&Selection, Vec<Option<Expr>>), known: &Known<
     result
 }
 
-fn band(band: &Band, known: &Known<'_>) -> BandResult {
+fn band((band, unless): &(&Band, Vec<Option<Expr>>), known: &Known<'_>) -> BandResult {
     let mut result = BandResult {
         name: band.name.value.clone(),
         title: band.title.clone(),
@@ -312,38 +363,85 @@ fn band(band: &Band, known: &Known<'_>) -> BandResult {
         meaning: None,
         outcome: None,
         missing: Vec::new(),
+        decides: band.rows.iter().any(|r| r.outcome.is_some()),
+        exception: None,
+        also: band.also.iter().map(|of| band_end(band, of, known)).collect(),
     };
     let value = match known.get(&band.banded) {
         Some(Value::Number(value)) => value,
         _ => {
-            result.missing =
-                known.unavailable.get(band.banded.as_str()).cloned().unwrap_or_else(|| vec![band.banded.value.clone()]);
+            result.missing = lacks(known, &band.banded);
             return result;
         }
     };
-    result.value = Some(value);
-    let row = band.rows.iter().find(|row| match (row.below, row.up_to) {
-        (Some(below), _) => value < below,
-        (_, Some(up_to)) => value <= up_to,
-        _ => true,
-    });
-    if let Some(row) = row {
-        result.label = Some(row.label.clone());
-        result.range = Some(row.range.clone());
-        result.meaning = Some(row.meaning.clone());
-        result.outcome = row.outcome;
+    result.value = Some(value.to_f64());
+    let Some(index) = band_row(band, value) else { return result };
+    let row = &band.rows[index];
+    result.label = Some(row.label.clone());
+    result.range = Some(row.range.clone());
+    result.meaning = Some(known.fill(&row.meaning));
+    result.outcome = row.outcome;
+    if let (Some(exception), Some(Some(when))) = (&row.unless, unless.get(index))
+        && known.eval(when) == Ok(Value::YesNo(true))
+    {
+        result.exception = Some(known.fill(&exception.meaning));
+        result.outcome = Some(exception.outcome);
     }
     result
 }
 
-fn raised(flag: &RedFlag, statements: &[Statement]) -> Option<RaisedFlag> {
-    let (statement, phrase) = find_phrase(statements, &flag.phrases)?;
+/// What a fact or formula `name` lacks to have a value.
+fn lacks(known: &Known<'_>, name: &str) -> Vec<String> {
+    known.unavailable.get(name).cloned().unwrap_or_else(|| vec![name.to_string()])
+}
+
+/// The row of `band` that `value` falls in: bounds compared exactly.
+fn band_row(band: &Band, value: Number) -> Option<usize> {
+    let exact = |bound: f64| Number::from_f64(bound).unwrap_or(Number::ZERO);
+    band.rows.iter().position(|row| match (row.below, row.up_to) {
+        (Some(below), _) => value < exact(below),
+        (_, Some(up_to)) => value <= exact(up_to),
+        _ => true,
+    })
+}
+
+/// The formula `of` read against `band`'s rows.
+fn band_end(band: &Band, of: &str, known: &Known<'_>) -> BandEnd {
+    match known.get(of) {
+        Some(Value::Number(value)) => BandEnd {
+            of: of.to_string(),
+            value: Some(value.to_f64()),
+            label: band_row(band, value).map(|i| band.rows[i].label.clone()),
+            missing: Vec::new(),
+        },
+        _ => BandEnd { of: of.to_string(), value: None, label: None, missing: lacks(known, of) },
+    }
+}
+
+/// A chosen row stated in the decision: the answer, then the other cells.
+fn conclusion(result: &SelectionResult) -> Conclusion {
+    let answer = result.answer.clone().unwrap_or_default();
+    let rest: Vec<&str> = result.row.iter().map(|c| c.value.as_str()).filter(|v| *v != answer).collect();
+    Conclusion { selection: result.name.clone(), title: result.title.clone(), answer, text: rest.join(" ") }
+}
+
+/// A red flag is raised by the first statement matching one of its patterns, when its
+/// `when` (if any) holds too.
+fn raised((flag, when): &(&RedFlag, Option<Expr>), known: &Known<'_>, statements: &[Statement]) -> Option<RaisedFlag> {
+    let found = find_phrase(statements, &flag.phrases)?;
+    let contradicts = match when {
+        None => None,
+        Some(when) if known.eval(when) == Ok(Value::YesNo(true)) => Some(known.shown(when)),
+        Some(_) => return None,
+    };
     Some(RaisedFlag {
         id: flag.id.value.clone(),
         signal: flag.signal.clone(),
-        phrase: phrase.to_string(),
-        statement: statement.text.clone(),
-        place: statement.place.clone(),
+        phrase: one_line(found.quote),
+        pattern: found.pattern.to_string(),
+        contradicts,
+        statement: found.statement.text.clone(),
+        place: found.statement.place.clone(),
         why: flag.why.clone(),
         instead: flag.instead.clone(),
         outcome: flag.outcome,

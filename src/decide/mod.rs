@@ -9,10 +9,13 @@
 //!   comparison with the expected results;
 //! - [`use_case`]: reading a use-case file through the spec's `use-case` part;
 //! - [`report`]: the text of `skillsmith test`; [`show`]: the text of `skillsmith evaluate`;
+//!   [`memo`]: its Markdown go/no-go memo;
+//! - [`statements`]: what people state, matched against word patterns with negation;
 //! - [`suite`]: a skill's scenarios gathered (from a folder or a shipped skill) and run.
 
 pub mod decision;
 pub mod engine;
+pub mod memo;
 mod outcome;
 pub mod report;
 pub mod scenario;

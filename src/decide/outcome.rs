@@ -26,8 +26,10 @@ pub(super) fn conclude(decision: &mut Decision) {
     let mut missing: Vec<String> = Vec::new();
     for flag in &decision.red_flags {
         if let Some(outcome) = flag.outcome {
+            let place = flag.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
+            let contradicts = flag.contradicts.as_deref().map(|c| format!(", beside {c}")).unwrap_or_default();
             let text = format!(
-                "red flag `{}`: \"{}\" was said ({}). {} Instead: {}",
+                "red flag `{}`: \"{}\" was said{place}{contradicts} ({}). {} Instead: {}",
                 flag.id, flag.phrase, flag.signal, flag.why, flag.instead
             );
             reasons.push(reason(outcome, text));
@@ -80,7 +82,14 @@ pub(super) fn conclude(decision: &mut Decision) {
         if let (Some(outcome), Some(label)) = (band.outcome, &band.label) {
             let range = band.range.as_deref().unwrap_or_default();
             let meaning = band.meaning.as_deref().unwrap_or_default();
-            reasons.push(reason(outcome, format!("{}: {label} ({range}): {meaning}", band.title)));
+            let text = match &band.exception {
+                Some(exception) => format!("{}: {label} ({range}), but {exception}", band.title),
+                None => format!("{}: {label} ({range}): {meaning}", band.title),
+            };
+            reasons.push(reason(outcome, text));
+        } else if band.value.is_none() && band.decides {
+            let needs = band.missing.join(", ");
+            decision.undetermined.push(format!("{} undetermined: needs {needs}", band.name));
         }
     }
     missing.sort();
@@ -93,6 +102,10 @@ pub(super) fn conclude(decision: &mut Decision) {
         Some(outcome) => Some(outcome),
         None => Some(Outcome::Go),
     };
+    if decision.outcome == Some(Outcome::NoGo) {
+        // Nothing missing could make NO-GO lighter: the verdict is whole.
+        decision.undetermined.clear();
+    }
     decision.reasons = reasons;
     decision.missing = missing;
 }

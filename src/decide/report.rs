@@ -44,14 +44,15 @@ pub fn skill_text(skill: &SkillResults, verbose: bool) -> String {
             let _ = writeln!(out, "        the skill does not answer: {gap}");
         }
         if (verbose || result.verdict != Verdict::Pass) && !result.comparisons.is_empty() {
-            out.push_str(&side_by_side(&result.comparisons));
+            out.push_str(&side_by_side(&result.comparisons, verbose));
         }
     }
     out
 }
 
-/// The comparisons as a table: a mark (`✓` agrees, `✗` differs), what, expected, actual.
-fn side_by_side(rows: &[Comparison]) -> String {
+/// The comparisons as a table: a mark (`✓` agrees, `✗` differs), what, expected, actual;
+/// with `verbose`, what decided each actual value under its row.
+fn side_by_side(rows: &[Comparison], verbose: bool) -> String {
     let what = rows.iter().map(|r| r.what.chars().count()).max().unwrap_or(0).max("what".len());
     let expected = rows.iter().map(|r| r.expected.chars().count()).max().unwrap_or(0).max("expected".len());
     let mut out = String::new();
@@ -60,6 +61,9 @@ fn side_by_side(rows: &[Comparison]) -> String {
         let mark = if row.ok { '✓' } else { '✗' };
         let line = format!("        {mark} {:what$}  {:expected$}  {}", row.what, row.expected, row.actual);
         let _ = writeln!(out, "{}", line.trim_end());
+        if let (true, Some(why)) = (verbose, &row.why) {
+            let _ = writeln!(out, "            by {why}");
+        }
     }
     out
 }

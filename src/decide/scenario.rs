@@ -134,6 +134,8 @@ pub struct Comparison {
     pub actual: String,
     /// Whether they agree.
     pub ok: bool,
+    /// What decided the actual value: the reason, row, range, flag or arithmetic.
+    pub why: Option<String>,
 }
 
 /// A scenario's result.
@@ -231,10 +233,12 @@ pub fn run(logic: &Logic<'_>, scenario: &Scenario) -> ScenarioResult {
     result
 }
 
-/// The outcome as shown: `GO`, or `undetermined (needs x, y)`.
+/// The outcome as shown: `GO`, `GO (partial: payback undetermined: needs hourly_rate)`,
+/// or `undetermined (needs x, y)`.
 pub fn outcome_text(decision: &Decision) -> String {
     match decision.outcome {
-        Some(outcome) => outcome_word(outcome).to_string(),
+        Some(outcome) if decision.undetermined.is_empty() => outcome_word(outcome).to_string(),
+        Some(outcome) => format!("{} (partial: {})", outcome_word(outcome), decision.undetermined.join("; ")),
         None => format!("undetermined (needs {})", decision.missing.join(", ")),
     }
 }
@@ -254,69 +258,87 @@ fn needs(missing: &[String]) -> String {
 
 fn compare(expect: &Expectation, decision: &Decision) -> Vec<Comparison> {
     let mut rows = Vec::new();
-    let mut row = |what: String, expected: String, actual: String, ok: bool| {
-        rows.push(Comparison { what, expected, actual, ok });
+    let mut row = |what: String, expected: String, actual: String, ok: bool, why: Option<String>| {
+        rows.push(Comparison { what, expected, actual, ok, why });
     };
-    if let Some(outcome) = expect.outcome {
-        row("outcome".into(), outcome_word(outcome).into(), outcome_text(decision), decision.outcome == Some(outcome));
+    if let Some(expected) = expect.outcome {
+        let word = expected.outcome().map_or("undetermined", outcome_word);
+        let ok = decision.outcome == expected.outcome();
+        row("outcome".into(), word.into(), outcome_text(decision), ok, deciding_reason(decision));
     }
     for (name, answer) in &expect.selections {
-        let actual = match decision.selection(name) {
-            Some(s) if s.status == SelectionStatus::Chosen => s.answer.clone().unwrap_or_default(),
-            Some(s) if s.status == SelectionStatus::Unknown => needs(&s.missing),
-            _ => "no row matches".to_string(),
+        let (actual, why) = match decision.selection(name) {
+            Some(s) if s.status == SelectionStatus::Chosen => {
+                (s.answer.clone().unwrap_or_default(), s.rule.as_ref().map(|r| format!("row `{r}`")))
+            }
+            Some(s) if s.status == SelectionStatus::Unknown => (needs(&s.missing), None),
+            _ => ("no row matches".to_string(), None),
         };
         let ok = actual == answer.value;
-        row(name.clone(), answer.value.clone(), actual, ok);
+        row(name.clone(), answer.value.clone(), actual, ok, why);
     }
     for (name, label) in &expect.bands {
-        let actual = match decision.band(name) {
-            Some(b) => b.label.clone().unwrap_or_else(|| needs(&b.missing)),
-            None => "no such band".to_string(),
+        let (actual, why) = match decision.band(name) {
+            Some(b) => (
+                b.label.clone().unwrap_or_else(|| needs(&b.missing)),
+                b.value.zip(b.range.as_ref()).map(|(v, r)| format!("{} = {} is in {r}", b.of, format_figure(v))),
+            ),
+            None => ("no such band".to_string(), None),
         };
         let ok = actual == label.value;
-        row(format!("{name} band"), label.value.clone(), actual, ok);
+        row(format!("{name} band"), label.value.clone(), actual, ok, why);
     }
     let mut expected_flags: Vec<&str> = expect.red_flags.iter().map(|f| f.as_str()).collect();
     expected_flags.sort_unstable();
     let mut raised: Vec<&str> = decision.red_flags.iter().map(|f| f.id.as_str()).collect();
     raised.sort_unstable();
-    row("red flags".into(), list_or_none(&expected_flags), list_or_none(&raised), expected_flags == raised);
+    let said: Vec<String> = decision
+        .red_flags
+        .iter()
+        .map(|f| {
+            let place = f.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
+            format!("`{}`: \"{}\"{place} matched `{}`", f.id, f.phrase, f.pattern)
+        })
+        .collect();
+    let why = (!said.is_empty()).then(|| said.join("; "));
+    row("red flags".into(), list_or_none(&expected_flags), list_or_none(&raised), expected_flags == raised, why);
     if !expect.green_lights.is_empty() {
         let holding: Vec<&str> =
             decision.green_lights.iter().filter(|l| l.holds == Some(true)).map(|l| l.id.as_str()).collect();
         let wanted: Vec<&str> = expect.green_lights.iter().map(|l| l.as_str()).collect();
         let ok = wanted.iter().all(|w| holding.contains(w));
-        row("green lights".into(), wanted.join(", "), list_or_none(&holding), ok);
+        row("green lights".into(), wanted.join(", "), list_or_none(&holding), ok, None);
     }
     let tolerance = expect.tolerance.unwrap_or(DEFAULT_TOLERANCE);
     for (name, value) in &expect.figures {
         let expected = format!("{} (±{}%)", format_figure(value.value), format_figure(tolerance * 100.0));
-        let (actual, ok) = match decision.formula(name) {
+        let (actual, ok, why) = match decision.formula(name) {
             Some(f) if f.status == FormulaStatus::Computed => {
                 let actual = f.value.unwrap_or(f64::NAN);
-                (
-                    format_figure(actual),
-                    (actual - value.value).abs() <= tolerance * value.value.abs().max(f64::MIN_POSITIVE),
-                )
+                let ok = (actual - value.value).abs() <= tolerance * value.value.abs().max(f64::MIN_POSITIVE);
+                (format_figure(actual), ok, f.arithmetic.clone())
             }
-            Some(f) if f.status == FormulaStatus::Unknown => (needs(&f.missing), false),
-            Some(f) => (format!("not computed: {}", f.note.as_deref().unwrap_or_default()), false),
-            None => ("no such formula".to_string(), false),
+            Some(f) if f.status == FormulaStatus::Unknown => (needs(&f.missing), false, None),
+            Some(f) => (format!("not computed: {}", f.note.as_deref().unwrap_or_default()), false, None),
+            None => ("no such formula".to_string(), false, None),
         };
-        row(name.clone(), expected, actual, ok);
+        row(name.clone(), expected, actual, ok, why);
     }
     let guidance = decision.guidance().to_lowercase();
     for mention in &expect.mentions {
         let found = guidance.contains(&mention.to_lowercase());
-        row(
-            "mentions".into(),
-            format!("\"{mention}\""),
-            if found { "mentioned" } else { "not mentioned" }.into(),
-            found,
-        );
+        let shown = if found { "mentioned" } else { "not mentioned" };
+        row("mentions".into(), format!("\"{mention}\""), shown.into(), found, None);
     }
     rows
+}
+
+/// The reason that set the outcome: the first with the outcome reached, or what is missing.
+fn deciding_reason(decision: &Decision) -> Option<String> {
+    match decision.outcome {
+        Some(outcome) => decision.reasons.iter().find(|r| r.outcome == outcome).map(|r| r.text.clone()),
+        None => Some(format!("the criteria need {}", decision.missing.join(", "))),
+    }
 }
 
 fn list_or_none(items: &[&str]) -> String {

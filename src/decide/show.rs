@@ -17,6 +17,8 @@ pub struct Heading<'a> {
     pub file: &'a str,
     /// The use case's title.
     pub title: Option<&'a str>,
+    /// The fields still to write.
+    pub unfilled: &'a [String],
 }
 
 /// The report of one evaluation.
@@ -25,6 +27,12 @@ pub fn evaluation_text(heading: &Heading<'_>, decision: &Decision) -> String {
     let title = heading.title.map(|t| format!("{t} ({})", heading.file)).unwrap_or_else(|| heading.file.to_string());
     let _ = writeln!(out, "Use case: {title}");
     let _ = writeln!(out, "Skill: {}", heading.skill);
+    if !heading.unfilled.is_empty() {
+        let _ = writeln!(out, "\nStill to write (decided without them)");
+        for field in heading.unfilled {
+            let _ = writeln!(out, "  - {field}");
+        }
+    }
     criteria(&mut out, decision);
     selections(&mut out, decision);
     calculations(&mut out, decision);
@@ -36,9 +44,18 @@ pub fn evaluation_text(heading: &Heading<'_>, decision: &Decision) -> String {
             let _ = writeln!(out, "  - {gap}");
         }
     }
+    if !decision.defaulted.is_empty() {
+        let _ = writeln!(out, "\nNot given, taken at their default: {}", decision.defaulted.join(", "));
+    }
     let _ = writeln!(out, "\nDecision: {}", outcome_text(decision));
     for reason in &decision.reasons {
         let _ = writeln!(out, "  - {}: {}", outcome_word(reason.outcome), reason.text);
+    }
+    for conclusion in &decision.conclusions {
+        let _ = writeln!(out, "  - {}: {}. {}", conclusion.title, conclusion.answer, conclusion.text);
+    }
+    for open in &decision.undetermined {
+        let _ = writeln!(out, "  - {open}");
     }
     out
 }
@@ -141,6 +158,22 @@ fn calculations(out: &mut String, decision: &Decision) {
             _ => format!("needs {}", b.missing.join(", ")),
         };
         let _ = writeln!(out, "      {line}");
+        if let Some(exception) = &b.exception {
+            let _ = writeln!(out, "      but {exception}");
+        }
+        if !b.also.is_empty() {
+            let ends: Vec<String> = b
+                .also
+                .iter()
+                .map(|end| match (end.value, &end.label) {
+                    (Some(value), Some(label)) => {
+                        format!("{} = {} ({label})", end.of, with_unit(value, b.unit.as_deref()))
+                    }
+                    _ => format!("{}: needs {}", end.of, end.missing.join(", ")),
+                })
+                .collect();
+            let _ = writeln!(out, "      range: {}", ends.join(" to "));
+        }
     }
 }
 
@@ -153,6 +186,9 @@ fn red_flags(out: &mut String, decision: &Decision) {
         let outcome = flag.outcome.map(|o| format!(" ({})", outcome_word(o))).unwrap_or_default();
         let place = flag.place.as_deref().map(|p| format!(" in {p}")).unwrap_or_default();
         let _ = writeln!(out, "  ✗ {}{outcome}: \"{}\"{place}", flag.id, flag.phrase);
+        if let Some(contradicts) = &flag.contradicts {
+            let _ = writeln!(out, "      contradicts: {contradicts}");
+        }
         let _ = writeln!(out, "      said: {}", flag.statement.split_whitespace().collect::<Vec<_>>().join(" "));
         let _ = writeln!(out, "      why: {}", flag.why);
         let _ = writeln!(out, "      instead: {}", flag.instead);

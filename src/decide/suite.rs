@@ -56,9 +56,12 @@ pub fn skill_of_scenario(file: &Path) -> Option<PathBuf> {
 pub fn open(given: &str) -> Result<SkillSource, String> {
     let path = Path::new(given);
     if path.exists() {
-        let in_scenarios = path.ancestors().skip(1).any(|a| a.file_name().is_some_and(|n| n == SCENARIOS_DIR));
-        let path = match (path.is_file(), skill_of_scenario(path)) {
-            (true, Some(skill)) => skill,
+        // A scenario file's skill is found from its absolute path, so that `a.yaml` given
+        // inside the scenarios folder (or `scenarios/a.yaml` inside the skill) works.
+        let absolute = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let in_scenarios = absolute.ancestors().skip(1).any(|a| a.file_name().is_some_and(|n| n == SCENARIOS_DIR));
+        let path = match (path.is_file(), skill_of_scenario(&absolute)) {
+            (true, Some(skill)) => relative_to_current(&skill),
             (true, None) if in_scenarios => {
                 return Err(format!(
                     "{given} is in a `{SCENARIOS_DIR}` folder, but no {SPEC_FILE} is beside that folder"
@@ -159,6 +162,16 @@ fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
             Ok(kind) if !kind.is_dir() && is_scenario_file(&path) => files.push(path),
             _ => {}
         }
+    }
+}
+
+/// `path` relative to the current folder when it is inside it (`.` for the folder itself).
+fn relative_to_current(path: &Path) -> PathBuf {
+    let current = std::env::current_dir().ok().and_then(|c| std::fs::canonicalize(c).ok());
+    match current.as_deref().and_then(|c| path.strip_prefix(c).ok()) {
+        Some(relative) if relative.as_os_str().is_empty() => PathBuf::from("."),
+        Some(relative) => relative.to_path_buf(),
+        None => path.to_path_buf(),
     }
 }
 

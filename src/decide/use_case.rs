@@ -1,6 +1,9 @@
-//! Reading a use-case file through a spec's `use-case` part: every section present, every
-//! field filled with a value of its fact's type; the facts it gives and every text in it
-//! (searched for red flags). Each problem names the field and its line.
+//! Reading a use-case file through a spec's `use-case` part: the facts its fields give and
+//! the texts that state something (searched for red flags; a section marked `states: false`,
+//! such as risks listed with their mitigations, is not). A field left empty or out is not
+//! an error: it is listed as still to write, and the decision is made on what is there. A
+//! value of the wrong type, an impossible figure or an unknown key is an error naming the
+//! field and its line.
 
 use std::collections::BTreeMap;
 
@@ -22,8 +25,10 @@ pub struct UseCase {
     pub title: Option<String>,
     /// The facts its fields give.
     pub facts: BTreeMap<String, Value>,
-    /// Every text in it, with the field and line it is at.
+    /// Every text that states something, with the field and line it is at.
     pub statements: Vec<Statement>,
+    /// The fields still to write (`gap-analysis.capability-gap, line 12`).
+    pub unfilled: Vec<String>,
 }
 
 /// A problem in a use-case file.
@@ -43,6 +48,8 @@ struct Reader<'a> {
     facts: BTreeMap<&'a str, &'a Fact>,
     errors: Vec<UseCaseError>,
     out: UseCase,
+    /// Whether the section being read states facts (its text is searched for red flags).
+    stating: bool,
 }
 
 /// Reads the use-case file `text` in the format of `spec`'s `use-case` part; every problem
@@ -65,8 +72,8 @@ pub fn read_use_case(text: &str, spec: &Spec) -> Result<UseCase, Vec<UseCaseErro
         vec![UseCaseError { line: at.line as usize, column: at.column as usize, message: err.message }]
     })?;
     let facts = spec.facts.iter().flat_map(|p| &p.items).map(|f| (f.name.as_str(), &f.value)).collect();
-    let out = UseCase { title: None, facts: BTreeMap::new(), statements: Vec::new() };
-    let mut reader = Reader { text, lines, facts, errors: Vec::new(), out };
+    let out = UseCase { title: None, facts: BTreeMap::new(), statements: Vec::new(), unfilled: Vec::new() };
+    let mut reader = Reader { text, lines, facts, errors: Vec::new(), out, stating: true };
     for duplicate in &document.duplicates {
         reader.error_at(duplicate.second.start as usize, format!("`{}` is written twice", duplicate.key));
     }
@@ -98,6 +105,12 @@ impl Reader<'_> {
         self.lines.line_col(self.text, node.span.start as usize).line as usize
     }
 
+    /// Notes `path` (at `node`'s line) as still to write.
+    fn unfilled(&mut self, path: &str, node: &Node) {
+        let line = self.line(node);
+        self.out.unfilled.push(format!("`{path}` (line {line})"));
+    }
+
     fn root(&mut self, root: &Node, sections: &[&UseCaseSection]) {
         let keys: Vec<&str> = sections.iter().map(|s| s.key.as_str()).chain(RESERVED_KEYS).collect();
         for entry in root.as_map().unwrap_or_default() {
@@ -110,27 +123,31 @@ impl Reader<'_> {
         }
         if let Some(title) = root.get("title") {
             self.out.title = title.as_str().map(str::trim).filter(|t| !t.is_empty()).map(str::to_string);
-            self.collect_text(title, "title");
         }
         for section in sections {
+            self.stating = section.states.unwrap_or(true);
             match root.get(&section.key) {
-                None => self.error(root, format!("the section `{}` ({}) is missing", section.key.value, section.title)),
+                None => self.out.unfilled.push(format!("`{}` ({}, not written)", section.key.value, section.title)),
                 Some(node) if section.fields.is_empty() => self.text(node, &section.key, true),
                 Some(node) => self.fields(node, section),
             }
         }
     }
 
-    /// Every scalar under `node` becomes a statement; `required` text must not be empty.
+    /// Every scalar under `node` becomes a statement; `required` text left empty is noted
+    /// as still to write.
     fn text(&mut self, node: &Node, path: &str, required: bool) {
-        let before = self.out.statements.len();
-        self.collect_text(node, path);
-        if required && self.out.statements.len() == before {
-            self.error(node, format!("`{path}` is empty"));
+        if required && !has_text(node) {
+            self.unfilled(path, node);
         }
+        self.collect_text(node, path);
     }
 
+    /// The texts under `node` as statements, when the section states facts.
     fn collect_text(&mut self, node: &Node, path: &str) {
+        if !self.stating {
+            return;
+        }
         if let Some(text) = node.as_str() {
             if node.scalar_kind() != Some(ScalarKind::Null) && !text.trim().is_empty() {
                 let place = format!("{path}, line {}", self.line(node));
@@ -149,10 +166,17 @@ impl Reader<'_> {
     }
 
     fn fields(&mut self, node: &Node, section: &UseCaseSection) {
+        if node.scalar_kind() == Some(ScalarKind::Null) {
+            return self.unfilled(&section.key, node);
+        }
         let Some(entries) = node.as_map() else {
-            let what = if node.scalar_kind() == Some(ScalarKind::Null) { "empty" } else { node.type_name() };
             let keys: Vec<&str> = section.fields.iter().map(|f| f.key.as_str()).collect();
-            let message = format!("`{}` must hold the fields {}, but it is {what}", section.key.value, keys.join(", "));
+            let message = format!(
+                "`{}` must hold the fields {}, but it is {}",
+                section.key.value,
+                keys.join(", "),
+                node.type_name()
+            );
             return self.error(node, message);
         };
         let keys: Vec<&str> = section.fields.iter().map(|f| f.key.as_str()).collect();
@@ -168,7 +192,7 @@ impl Reader<'_> {
             let path = format!("{}.{}", section.key.value, field.key.value);
             match node.get(&field.key) {
                 None if field.optional => {}
-                None => self.error(node, format!("the field `{path}` is missing{}", describe(field, &self.facts))),
+                None => self.unfilled(&path, node),
                 Some(value) => self.field(value, field, &path),
             }
         }
@@ -181,7 +205,7 @@ impl Reader<'_> {
             || node.as_map().is_some_and(<[_]>::is_empty);
         if empty {
             if !field.optional {
-                self.error(node, format!("`{path}` is empty{}", describe(field, &self.facts)));
+                self.unfilled(path, node);
             }
             return;
         }
@@ -220,7 +244,6 @@ impl Reader<'_> {
             return self.error(node, format!("`{path}` must be a list of rows{}", describe(field, &self.facts)));
         };
         let columns: Vec<String> = field.columns.iter().map(|c| column_key(c)).collect();
-        let before = self.out.statements.len();
         for (index, row) in rows.iter().enumerate() {
             let row_path = format!("{path}[{}]", index + 1);
             let Some(entries) = row.as_map() else {
@@ -238,10 +261,20 @@ impl Reader<'_> {
             }
             self.collect_text(row, &row_path);
         }
-        if self.out.statements.len() == before && !field.optional {
-            self.error(node, format!("`{path}` has no filled cell{}", describe(field, &self.facts)));
+        if !has_text(node) && !field.optional {
+            self.unfilled(path, node);
         }
     }
+}
+
+/// Whether some scalar under `node` holds text.
+fn has_text(node: &Node) -> bool {
+    if let Some(text) = node.as_str() {
+        return node.scalar_kind() != Some(ScalarKind::Null) && !text.trim().is_empty();
+    }
+    let items = node.as_seq().unwrap_or_default().iter();
+    let values = node.as_map().unwrap_or_default().iter().map(|e| &e.value);
+    items.chain(values).any(has_text)
 }
 
 /// ": Quality examples ... (a number, examples)": what the field wants, for messages.

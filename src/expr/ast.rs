@@ -3,6 +3,8 @@
 
 use std::ops::Range;
 
+use super::number::Number;
+
 /// A parsed expression: what it is and the byte range it covers in its text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Expr {
@@ -15,8 +17,8 @@ pub struct Expr {
 /// The shapes of an expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ExprKind {
-    /// A number (`500`, `0.5`).
-    Number(f64),
+    /// A number (`500`, `0.5`), exact.
+    Number(Number),
     /// Quoted text.
     Text(String),
     /// `true` or `false`.
@@ -182,7 +184,7 @@ impl Expr {
 
     /// The expression written out again, each name replaced by `name(n)` when that gives
     /// text (its value), kept otherwise; numbers as `number(x)` writes them.
-    pub fn rewrite(&self, name: &dyn Fn(&str) -> Option<String>, number: &dyn Fn(f64) -> String) -> String {
+    pub fn rewrite(&self, name: &dyn Fn(&str) -> Option<String>, number: &dyn Fn(Number) -> String) -> String {
         let go = |e: &Expr| e.rewrite(name, number);
         match &self.kind {
             ExprKind::Number(value) => number(*value),

@@ -1,16 +1,18 @@
 //! Evaluating an expression over known values. A name without a value makes the result
 //! unknown (naming what is missing) unless the rest decides it (`false and x` is false).
+//! Numbers are exact ([`Number`]): `0.3 * 3 * 1000` is 900, so a figure on a bound is on it.
 //! Division by zero and results too large to represent are errors, never infinities or NaN.
 
 use std::ops::Range;
 
 use super::ast::{ArithOp, CompareOp, Expr, ExprKind, LogicOp};
+use super::number::Number;
 
 /// A value: a number, yes/no, or text.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Value {
-    /// A finite number.
-    Number(f64),
+    /// An exact number.
+    Number(Number),
     /// Yes or no.
     YesNo(bool),
     /// Text.
@@ -51,20 +53,23 @@ pub fn eval(expr: &Expr, lookup: &dyn Fn(&str) -> Option<Value>) -> Result<Value
         ExprKind::YesNo(b) => Ok(Value::YesNo(*b)),
         ExprKind::Name(name) => lookup(name).ok_or_else(|| EvalError::Missing(vec![name.clone()])),
         ExprKind::Group(inner) => eval(inner, lookup),
-        ExprKind::Negate(inner) => Ok(Value::Number(-number(inner, eval(inner, lookup)?)?)),
+        ExprKind::Negate(inner) => {
+            let value = number(inner, eval(inner, lookup)?)?;
+            value.checked_neg().map(Value::Number).ok_or_else(|| EvalError::Overflow(expr.span.clone()))
+        }
         ExprKind::Not(inner) => Ok(Value::YesNo(!yes_no(inner, eval(inner, lookup)?)?)),
         ExprKind::Logic(op, left, right) => logic(*op, left, right, lookup),
         ExprKind::Arithmetic(op, left, right) => {
             let (l, r) = both(eval(left, lookup), eval(right, lookup))?;
             let (l, r) = (number(left, l)?, number(right, r)?);
             let result = match op {
-                ArithOp::Add => l + r,
-                ArithOp::Subtract => l - r,
-                ArithOp::Multiply => l * r,
-                ArithOp::Divide if r == 0.0 => return Err(EvalError::DivisionByZero(expr.span.clone())),
-                ArithOp::Divide => l / r,
+                ArithOp::Add => l.checked_add(r),
+                ArithOp::Subtract => l.checked_sub(r),
+                ArithOp::Multiply => l.checked_mul(r),
+                ArithOp::Divide if r.is_zero() => return Err(EvalError::DivisionByZero(expr.span.clone())),
+                ArithOp::Divide => l.checked_div(r),
             };
-            if result.is_finite() { Ok(Value::Number(result)) } else { Err(EvalError::Overflow(expr.span.clone())) }
+            result.map(Value::Number).ok_or_else(|| EvalError::Overflow(expr.span.clone()))
         }
         ExprKind::Compare(op, left, right) => {
             let (l, r) = both(eval(left, lookup), eval(right, lookup))?;
@@ -118,7 +123,7 @@ fn both<A, B>(a: Result<A, EvalError>, b: Result<B, EvalError>) -> Result<(A, B)
     }
 }
 
-fn number(at: &Expr, value: Value) -> Result<f64, EvalError> {
+fn number(at: &Expr, value: Value) -> Result<Number, EvalError> {
     match value {
         Value::Number(n) => Ok(n),
         other => Err(EvalError::Type(at.span.clone(), format!("needs a number, got {other:?}"))),
@@ -159,13 +164,17 @@ mod tests {
 
     fn facts(name: &str) -> Option<Value> {
         match name {
-            "examples" => Some(Value::Number(1500.0)),
-            "zero" => Some(Value::Number(0.0)),
-            "huge" => Some(Value::Number(1e308)),
+            "examples" => Some(num(1500)),
+            "zero" => Some(num(0)),
+            "huge" => Some(Value::Number(Number::parse_decimal("1e37").unwrap())),
             "measurable" => Some(Value::YesNo(true)),
             "need" => Some(Value::Text("format".into())),
             _ => None,
         }
+    }
+
+    fn num(value: i64) -> Value {
+        Value::Number(Number::integer(value))
     }
 
     fn run(text: &str) -> Result<Value, EvalError> {
@@ -176,10 +185,13 @@ mod tests {
     fn arithmetic_comparisons_and_logic() {
         let yes = Ok(Value::YesNo(true));
         let no = Ok(Value::YesNo(false));
-        assert_eq!(run("2 + 3 * 4"), Ok(Value::Number(14.0)));
-        assert_eq!(run("(2 + 3) * 4"), Ok(Value::Number(20.0)));
-        assert_eq!(run("10 - 4 - 3"), Ok(Value::Number(3.0)));
-        assert_eq!(run("-examples / 3"), Ok(Value::Number(-500.0)));
+        assert_eq!(run("2 + 3 * 4"), Ok(num(14)));
+        assert_eq!(run("(2 + 3) * 4"), Ok(num(20)));
+        assert_eq!(run("10 - 4 - 3"), Ok(num(3)));
+        assert_eq!(run("-examples / 3"), Ok(num(-500)));
+        assert_eq!(run("0.3 * 3 * 1000"), Ok(num(900)), "exact, not 899.9999999999999");
+        assert_eq!(run("46200 / 3850 <= 12 and 46200 / 3850 >= 12"), Ok(Value::YesNo(true)));
+        assert_eq!(run("0.1 + 0.2 == 0.3"), Ok(Value::YesNo(true)));
         assert_eq!(run("examples >= 500"), yes);
         assert_eq!(run("examples >= 5000"), no);
         assert_eq!(run("measurable and not examples < 10"), yes);
@@ -210,7 +222,7 @@ mod tests {
         assert_eq!(err, EvalError::DivisionByZero(0..text.len()));
         assert_eq!(err.describe(text), "division by zero in `examples / (zero * 2)`");
         assert_eq!(run("zero / zero"), Err(EvalError::DivisionByZero(0..11)));
-        assert!(matches!(run("huge * 10"), Err(EvalError::Overflow(_))));
+        assert!(matches!(run("huge * huge"), Err(EvalError::Overflow(_))));
         assert_eq!(run("examples > 1 or zero / zero > 1"), Ok(Value::YesNo(true)), "decided before the division");
     }
 

@@ -4,14 +4,15 @@
 use std::ops::Range;
 
 use super::ExprError;
+use super::number::Number;
 
 /// A piece of an expression.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Token<'a> {
     /// A name: a fact, a formula, or a keyword.
     Name(&'a str),
-    /// A number.
-    Number(f64),
+    /// A number, exactly as written.
+    Number(Number),
     /// Quoted text, without its quotes.
     Text(&'a str),
     /// An operator or punctuation (`>=`, `(`, `..`).
@@ -65,12 +66,8 @@ pub fn tokenize(expr: &str) -> Result<Vec<Spanned<'_>>, ExprError> {
                 i += 1;
             }
             let written = &expr[start..i];
-            let digits: String = written.chars().filter(|&c| c != '_').collect();
-            let number: f64 = digits
-                .parse()
-                .ok()
-                .filter(|n: &f64| n.is_finite())
-                .ok_or_else(|| ExprError::new(start..i, format!("`{written}` is not a number")))?;
+            let number = Number::parse_decimal(written)
+                .ok_or_else(|| ExprError::new(start..i, format!("`{written}` is not a number that fits")))?;
             if bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_') {
                 let end =
                     i + expr[i..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(expr.len() - i);
@@ -121,16 +118,16 @@ mod tests {
             [
                 Token::Name("vram_gb"),
                 Token::Name("in"),
-                Token::Number(8.0),
+                Token::Number(Number::integer(8)),
                 Token::Symbol(".."),
-                Token::Number(16.0),
+                Token::Number(Number::integer(16)),
                 Token::Name("and"),
                 Token::Name("need"),
                 Token::Symbol("!="),
                 Token::Text("x"),
             ]
         );
-        assert_eq!(kinds("1_000_000 >= 0.5")[0], Token::Number(1_000_000.0));
+        assert_eq!(kinds("1_000_000 >= 0.5")[0], Token::Number(Number::integer(1_000_000)));
         assert_eq!(kinds("a in 1..=2")[3], Token::Symbol("..="));
     }
 

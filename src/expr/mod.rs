@@ -17,7 +17,8 @@
 //! Precedence, loosest first: `or`, `and`, `not`, comparisons and `in` (which do not
 //! chain), `+ -`, `* /`, unary `-`. Arithmetic is left-associative. `low..high` holds
 //! `low <= x < high`; `low..=high` includes `high`. Numbers may group digits with `_`
-//! (`1_000_000`). Names are facts and formulas (lowercase letters, digits and `_`).
+//! (`1_000_000`) and are exact rationals ([`Number`]), not floats, so arithmetic on the
+//! decimals people write is exact and a value on a threshold compares equal to it. Names are facts and formulas (lowercase letters, digits and `_`).
 //!
 //! Types: numbers (a fact's number carries its unit: numbers in two different units are
 //! never added, subtracted or compared), yes/no, text (a one-of fact is compared only with
@@ -28,6 +29,7 @@ mod ast;
 mod check;
 mod eval;
 mod lex;
+mod number;
 mod parse;
 
 use std::ops::Range;
@@ -36,6 +38,7 @@ pub use ast::{ArithOp, CompareOp, Expr, ExprKind, LogicOp};
 pub use check::{Resolve, Type, check};
 pub use eval::{EvalError, Value, eval};
 pub use lex::{KEYWORDS, Token, tokenize};
+pub use number::Number;
 pub use parse::{MAX_DEPTH, MAX_TOKENS, parse};
 
 /// An error in an expression's text: where (bytes in the expression) and why.

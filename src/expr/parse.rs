@@ -7,6 +7,8 @@ use std::ops::Range;
 use super::ExprError;
 use super::ast::{ArithOp, CompareOp, Expr, ExprKind, LogicOp};
 use super::lex::{KEYWORDS, Spanned, Token, tokenize};
+#[cfg(test)]
+use super::number::Number;
 
 /// Deepest nesting accepted (parentheses, `not`, unary minus), so hostile input cannot
 /// exhaust the stack.
@@ -276,7 +278,7 @@ mod tests {
                 ExprKind::Not(i) => format!("(not {})", go(i)),
                 ExprKind::Negate(i) => format!("(-{})", go(i)),
                 ExprKind::Group(i) => go(i),
-                _ => e.rewrite(&|_| None, &|n| n.to_string()),
+                _ => e.rewrite(&|_| None, &|n: Number| n.to_string()),
             }
         }
         go(&parse(text).unwrap_or_else(|e| panic!("{text}: {}", e.message)))

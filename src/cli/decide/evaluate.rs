@@ -7,6 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::cli::usage_error;
 use crate::decide::engine::Logic;
+use crate::decide::memo::memo_markdown;
 use crate::decide::show::{Heading, evaluation_text};
 use crate::decide::suite::open;
 use crate::decide::use_case::read_use_case;
@@ -20,6 +21,8 @@ pub enum EvaluateFormat {
     Text,
     /// One JSON object: the skill, the use case, and the decision with every result.
     Json,
+    /// A go/no-go memo with the reasoning, to paste into a pull request or a design doc.
+    Markdown,
 }
 
 /// Arguments of `skillsmith evaluate`.
@@ -58,16 +61,17 @@ pub fn run(args: EvaluateArgs) -> std::io::Result<u8> {
     let decision = logic.decide(&use_case.facts, &use_case.statements);
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
+    let heading =
+        Heading { skill: spec.name(), file: &shown, title: use_case.title.as_deref(), unfilled: &use_case.unfilled };
     match args.format {
-        EvaluateFormat::Text => {
-            let heading = Heading { skill: spec.name(), file: &shown, title: use_case.title.as_deref() };
-            out.write_all(evaluation_text(&heading, &decision).as_bytes())?;
-        }
+        EvaluateFormat::Text => out.write_all(evaluation_text(&heading, &decision).as_bytes())?,
+        EvaluateFormat::Markdown => out.write_all(memo_markdown(&heading, &decision).as_bytes())?,
         EvaluateFormat::Json => {
             let value = serde_json::json!({
                 "skill": spec.name(),
                 "use_case": shown,
                 "title": use_case.title,
+                "unfilled": use_case.unfilled,
                 "decision": decision,
             });
             serde_json::to_writer_pretty(&mut out, &value)?;

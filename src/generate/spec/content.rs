@@ -18,6 +18,10 @@ pub struct Part<T> {
     pub intro: Option<String>,
     /// The items.
     pub items: Vec<Located<T>>,
+    /// `false` to keep it out of SKILL.md: data only the decision engine reads (the facts'
+    /// names and types), which would cost the agent tokens for nothing.
+    #[serde(default)]
+    pub in_body: Option<bool>,
 }
 
 /// A table: column headers and rows of as many cells.

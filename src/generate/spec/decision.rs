@@ -30,6 +30,17 @@ pub struct Fact {
     pub options: Vec<String>,
     /// The question to ask to learn the fact.
     pub question: String,
+    /// The lowest value a number can have (`0` for costs, hours and memory); a lower one is
+    /// an error where it is written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    /// The highest value a number can have (`100` for a percentage).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+    /// The value taken when a situation does not give one, so that a fact added later
+    /// leaves older use cases and scenarios deciding as before (`0` examples to create).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default: Option<FactValue>,
 }
 
 /// A fact's type.
@@ -58,6 +69,35 @@ pub enum Outcome {
     /// Do not proceed.
     #[serde(rename(deserialize = "no-go", serialize = "NO-GO"))]
     NoGo,
+}
+
+/// The outcome a scenario expects: one of the outcomes, or none reached yet.
+#[derive(Clone, Copy, Debug, Deserialize, Serialize, PartialEq, Eq)]
+pub enum ExpectedOutcome {
+    /// Proceed.
+    #[serde(rename(deserialize = "go", serialize = "GO"))]
+    Go,
+    /// Fix what is missing, then decide again.
+    #[serde(rename(deserialize = "revisit", serialize = "REVISIT"))]
+    Revisit,
+    /// Do not proceed.
+    #[serde(rename(deserialize = "no-go", serialize = "NO-GO"))]
+    NoGo,
+    /// Facts are missing to decide.
+    #[serde(rename(deserialize = "undetermined", serialize = "UNDETERMINED"))]
+    Undetermined,
+}
+
+impl ExpectedOutcome {
+    /// The outcome it expects; `None` for undetermined.
+    pub fn outcome(self) -> Option<Outcome> {
+        match self {
+            ExpectedOutcome::Go => Some(Outcome::Go),
+            ExpectedOutcome::Revisit => Some(Outcome::Revisit),
+            ExpectedOutcome::NoGo => Some(Outcome::NoGo),
+            ExpectedOutcome::Undetermined => None,
+        }
+    }
 }
 
 /// A criterion that must pass to proceed.
@@ -96,6 +136,15 @@ pub struct Selection {
     pub result: Located<String>,
     /// The rows, in the order they are tried.
     pub rows: Vec<Located<SelectionRow>>,
+    /// Whether the chosen row is a conclusion stated in the decision itself (the serving
+    /// choice), not only a line of the selections. Its cells may quote values: `{name}`
+    /// is replaced by the fact's or formula's value.
+    #[serde(default)]
+    pub verdict: bool,
+    /// `false` to keep it out of SKILL.md (a table the engine runs, whose facts the body
+    /// already states).
+    #[serde(default)]
+    pub in_body: Option<bool>,
 }
 
 impl Selection {
@@ -160,6 +209,9 @@ pub struct Formula {
     /// The outcome `otherwise` leads to, if it decides one.
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// `false` to keep it out of SKILL.md (an intermediate figure only the engine needs).
+    #[serde(default)]
+    pub in_body: Option<bool>,
 }
 
 /// A band: a value's ranges, each with a verdict.
@@ -181,6 +233,10 @@ pub struct Band {
     pub unit: Option<String>,
     /// The ranges, lowest first; each starts where the previous ended, the last is open.
     pub rows: Vec<Located<BandRow>>,
+    /// Formulas read against the same rows, without deciding (the best and worst cases of
+    /// the banded value): each is shown with its row's label.
+    #[serde(default)]
+    pub also: Vec<Located<String>>,
 }
 
 /// One range of a band: up to `below` (exclusive) or `up-to` (inclusive); the last row has
@@ -201,9 +257,25 @@ pub struct BandRow {
     /// The outcome it leads to, if it decides one.
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// An exception: when its condition holds, it decides instead (the lesson's "unless
+    /// strategic value").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unless: Option<Unless>,
     /// The range as shown (`3-12 months`), filled in by validation.
     #[serde(skip_deserializing)]
     pub range: String,
+}
+
+/// The exception of a band row.
+#[derive(Clone, Debug, Deserialize, Serialize, PartialEq)]
+#[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
+pub struct Unless {
+    /// When it applies, as an expression over facts (`strategic_value`).
+    pub when: Located<String>,
+    /// What it means then; `{name}` quotes a value (`{strategic_reason}`).
+    pub meaning: String,
+    /// The outcome it leads to then.
+    pub outcome: Outcome,
 }
 
 /// A red flag: a signal that the path is wrong.
@@ -214,9 +286,14 @@ pub struct RedFlag {
     pub id: Located<String>,
     /// What you hear or see.
     pub signal: String,
-    /// Phrases that raise it when found in a scenario's statements (case-insensitive).
+    /// Patterns that raise it when found in what people state (see
+    /// [`crate::decide::statements`] for their syntax).
     #[serde(default, rename(deserialize = "match", serialize = "phrases"))]
     pub phrases: Vec<String>,
+    /// A condition over facts that must hold too: a flag saying what contradicts a fact
+    /// (`capability_gap` beside "prompting already gets 99%").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Located<String>>,
     /// Why it is a problem.
     pub why: String,
     /// What to do instead.
@@ -272,9 +349,9 @@ pub struct TestCase {
 #[derive(Clone, Debug, Default, Deserialize, Serialize, PartialEq)]
 #[serde(deny_unknown_fields, rename_all(deserialize = "kebab-case", serialize = "snake_case"))]
 pub struct Expectation {
-    /// GO, REVISIT or NO-GO.
+    /// GO, REVISIT, NO-GO, or `undetermined` (facts are missing to decide).
     #[serde(default)]
-    pub outcome: Option<Outcome>,
+    pub outcome: Option<ExpectedOutcome>,
     /// Selection name to the expected answer (the `result` column's cell).
     #[serde(default)]
     pub selections: BTreeMap<String, Located<String>>,

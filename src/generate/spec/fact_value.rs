@@ -7,7 +7,8 @@ use std::fmt;
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::expr::Value;
+use crate::expr::{Number, Value};
+use crate::generate::quantity::format_figure;
 use crate::text::closest;
 
 use super::decision::{Fact, FactType};
@@ -89,9 +90,12 @@ impl Fact {
             })
         };
         match (self.kind, value) {
-            (FactType::Number, FactValue::Number(n)) => Ok(Value::Number(*n)),
+            (FactType::Number, FactValue::Number(n)) => match Number::from_f64(*n) {
+                Some(n) => self.within_bounds(n),
+                None => Err(FactError { message: format!("`{name}` is too large: {n}"), help: None }),
+            },
             (FactType::Number, FactValue::Text(text)) => match read_number(text, self.unit.as_deref()) {
-                Some(n) => Ok(Value::Number(n)),
+                Some(n) => self.within_bounds(n),
                 None => wrong(number_type(self.unit.as_deref())),
             },
             (FactType::Number, _) => wrong(number_type(self.unit.as_deref())),
@@ -118,6 +122,33 @@ impl Fact {
     }
 }
 
+impl Fact {
+    /// `value` when it lies within the fact's `min` and `max`; an impossible figure (a
+    /// negative cost, a percentage over 100) is an error naming the bound.
+    fn within_bounds(&self, value: Number) -> Result<Value, FactError> {
+        let name = self.name.as_str();
+        let unit = self.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+        let shown = |n: Number| format!("{}{unit}", format_figure(n.to_f64()));
+        if let Some(min) = self.min.and_then(Number::from_f64)
+            && value < min
+        {
+            return Err(FactError {
+                message: format!("`{name}` cannot be {}: the lowest possible value is {}", shown(value), shown(min)),
+                help: None,
+            });
+        }
+        if let Some(max) = self.max.and_then(Number::from_f64)
+            && value > max
+        {
+            return Err(FactError {
+                message: format!("`{name}` cannot be {}: the highest possible value is {}", shown(value), shown(max)),
+                help: None,
+            });
+        }
+        Ok(Value::Number(value))
+    }
+}
+
 /// Why a value does not fit its fact.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FactError {
@@ -136,7 +167,7 @@ fn number_type(unit: Option<&str>) -> String {
 
 /// A number written as text: digits grouped with `,` or `_`, optionally followed by the
 /// fact's unit (`16 GB`, `1,500 examples`; the unit compared case-insensitively).
-pub fn read_number(text: &str, unit: Option<&str>) -> Option<f64> {
+pub fn read_number(text: &str, unit: Option<&str>) -> Option<Number> {
     let text = text.trim();
     let split =
         text.find(|c: char| !(c.is_ascii_digit() || matches!(c, ',' | '_' | '.' | '-' | '+'))).unwrap_or(text.len());
@@ -146,7 +177,7 @@ pub fn read_number(text: &str, unit: Option<&str>) -> Option<f64> {
         return None;
     }
     let digits: String = digits.chars().filter(|c| !matches!(c, ',' | '_')).collect();
-    digits.parse::<f64>().ok().filter(|n| n.is_finite())
+    Number::parse_decimal(&digits)
 }
 
 #[cfg(test)]
@@ -161,20 +192,42 @@ mod tests {
             unit: unit.map(str::to_string),
             options: options.iter().map(|o| o.to_string()).collect(),
             question: "?".to_string(),
+            min: None,
+            max: None,
+            default: None,
         }
+    }
+
+    fn num(value: i64) -> Value {
+        Value::Number(Number::integer(value))
     }
 
     #[test]
     fn numbers_may_carry_their_unit_and_group_digits() {
         let gb = fact(FactType::Number, Some("GB"), &[]);
-        assert_eq!(gb.read(&FactValue::Number(16.0)), Ok(Value::Number(16.0)));
-        assert_eq!(gb.read(&FactValue::Text("16 GB".into())), Ok(Value::Number(16.0)));
-        assert_eq!(gb.read(&FactValue::Text("16 gb".into())), Ok(Value::Number(16.0)));
-        assert_eq!(gb.read(&FactValue::Text("1,500".into())), Ok(Value::Number(1500.0)));
+        assert_eq!(gb.read(&FactValue::Number(16.0)), Ok(num(16)));
+        assert_eq!(gb.read(&FactValue::Text("16 GB".into())), Ok(num(16)));
+        assert_eq!(gb.read(&FactValue::Text("16 gb".into())), Ok(num(16)));
+        assert_eq!(gb.read(&FactValue::Text("1,500".into())), Ok(num(1500)));
+        assert_eq!(gb.read(&FactValue::Number(0.3)), Ok(Value::Number(Number::parse_decimal("0.3").unwrap())));
+        let err = gb.read(&FactValue::Text("24 hours".into())).unwrap_err();
+        assert_eq!(err.message, "`x` must be a number (GB), not text (`24 hours`)");
         let err = gb.read(&FactValue::Text("16 TB".into())).unwrap_err();
         assert_eq!(err.message, "`x` must be a number (GB), not text (`16 TB`)");
         assert!(gb.read(&FactValue::YesNo(true)).is_err());
         assert!(gb.read(&FactValue::Text("many".into())).is_err());
+    }
+
+    #[test]
+    fn impossible_figures_are_errors_naming_the_bound() {
+        let mut share = fact(FactType::Number, Some("%"), &[]);
+        (share.min, share.max) = (Some(0.0), Some(100.0));
+        assert_eq!(share.read(&FactValue::Number(100.0)), Ok(num(100)));
+        assert_eq!(share.read(&FactValue::Number(0.0)), Ok(num(0)));
+        let err = share.read(&FactValue::Number(100.5)).unwrap_err();
+        assert_eq!(err.message, "`x` cannot be 100.5 %: the highest possible value is 100 %");
+        let err = share.read(&FactValue::Text("-2".into())).unwrap_err();
+        assert_eq!(err.message, "`x` cannot be -2 %: the lowest possible value is 0 %");
     }
 
     #[test]

@@ -27,8 +27,8 @@ pub use content::{
     Block, Checklist, ChecklistItem, CodeBlock, Example, Part, Pitfall, Section, Slot, Step, Table, TradeOff, TradeOffs,
 };
 pub use decision::{
-    Band, BandRow, Calculations, Criterion, Expectation, Fact, FactType, FactValue, Formula, GreenLight, Outcome,
-    RedFlag, Selection, SelectionRow, TestCase,
+    Band, BandRow, Calculations, Criterion, Expectation, ExpectedOutcome, Fact, FactType, FactValue, Formula,
+    GreenLight, Outcome, RedFlag, Selection, SelectionRow, TestCase, Unless,
 };
 pub use fact_value::{FactError, read_number};
 pub use use_case::{UseCaseField, UseCaseSection, column_key, key_title};

@@ -26,6 +26,14 @@ pub struct UseCaseSection {
     /// Its fields; none for a section that is text (a paragraph or a list of lines).
     #[serde(default)]
     pub fields: Vec<Located<UseCaseField>>,
+    /// Whether its text states facts about the project, to be searched for red flags
+    /// (default yes); `false` for risks listed with their mitigations and for conditions
+    /// to decide again, which say what might be, not what is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub states: Option<bool>,
+    /// `false` to keep it out of SKILL.md (the figures only `evaluate` reads).
+    #[serde(default)]
+    pub in_body: Option<bool>,
     /// The key, when it is not the title's own (filled in by validation; see [`column_key`]).
     #[serde(skip_deserializing)]
     pub shown_key: Option<String>,

@@ -116,7 +116,7 @@ pub(super) fn divides_by_a_variable(formula: &Formula) -> bool {
     let mut found = false;
     parsed.walk(&mut |e| {
         if let ExprKind::Arithmetic(ArithOp::Divide, _, divisor) = &e.kind {
-            found |= !matches!(divisor.kind, ExprKind::Number(n) if n != 0.0);
+            found |= !matches!(divisor.kind, ExprKind::Number(n) if !n.is_zero());
         }
     });
     found

@@ -37,8 +37,11 @@ pub(super) fn check(spec: &mut Spec, errors: &mut Errors) {
     }
     if let Some(red) = &spec.red_flags {
         for flag in &red.items {
-            if flag.phrases.iter().any(|p| p.trim().is_empty()) {
-                errors.at(flag, format!("the red flag `{}` has an empty `match` phrase", flag.id.value));
+            if flag.phrases.iter().any(|p| crate::decide::statements::Pattern::new(p).is_none()) {
+                errors.at(flag, format!("the red flag `{}` has a `match` pattern with no word", flag.id.value));
+            }
+            if let Some(when) = &flag.when {
+                check_expr(when, &Type::YesNo, &names, every_formula, errors);
             }
         }
     }
@@ -127,6 +130,20 @@ fn check_names(spec: &Spec, errors: &mut Errors) -> Names {
             if fact.unit.is_some() && fact.kind != FactType::Number {
                 errors.at(&fact.name, format!("`{}` has a `unit` but is not a number", fact.name.value));
             }
+            if let Some(default) = &fact.default
+                && let Err(err) = fact.read(default)
+            {
+                errors
+                    .at(&fact.name, format!("the `default` of `{}` does not fit it: {}", fact.name.value, err.message));
+            }
+            if (fact.min.is_some() || fact.max.is_some()) && fact.kind != FactType::Number {
+                errors.at(&fact.name, format!("`{}` has a `min` or `max` but is not a number", fact.name.value));
+            }
+            if let (Some(min), Some(max)) = (fact.min, fact.max)
+                && min > max
+            {
+                errors.at(&fact.name, format!("`{}` has a `min` ({min}) above its `max` ({max})", fact.name.value));
+            }
             names.add_fact(fact);
         }
     }
@@ -190,6 +207,16 @@ fn check_selection(selection: &Located<Selection>, names: &Names, errors: &mut E
 fn check_band(band: &mut Located<Band>, names: &Names, errors: &mut Errors) {
     if !names.known(&band.banded, names.formulas.len()) {
         errors.at(&band.banded, format!("the band's value `{}` is not a declared fact or formula", band.banded.value));
+    }
+    for also in &band.also {
+        if !names.formulas.iter().any(|(f, _)| *f == also.value) && !names.facts.contains_key(&also.value) {
+            errors.at(also, format!("the band's `also` value `{}` is not a declared fact or formula", also.value));
+        }
+    }
+    for row in &band.rows {
+        if let Some(unless) = &row.unless {
+            check_expr(&unless.when, &Type::YesNo, names, names.formulas.len(), errors);
+        }
     }
     if band.rows.len() < 2 {
         errors.at(band, format!("the band `{}` needs at least two rows", band.name.value));
