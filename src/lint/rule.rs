@@ -38,7 +38,7 @@ pub enum Group {
 
 impl Group {
     /// Every group.
-    pub const ALL: [Group; 10] = [
+    pub const ALL: [Group; 11] = [
         Group::File,
         Group::Frontmatter,
         Group::Activation,

@@ -2,8 +2,8 @@ use std::collections::BTreeSet;
 use std::path::PathBuf;
 
 use crate::declare_rule;
+use crate::lint::references::{MAX_FILES, references, shown, skill_dir};
 use crate::lint::rule::{Levels, Rule, RuleMeta};
-use crate::lint::rules::links::local::{MAX_FILES, references, shown, skill_dir};
 use crate::lint::{Checker, Level};
 
 /// The folders of a skill whose files the agent is sent to.
