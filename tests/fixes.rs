@@ -5,9 +5,12 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use skillsmith::config::{ConfigProvider, Flags};
 use skillsmith::discover::discover;
 use skillsmith::fix::{fix_candidates, unified_diff, write_outcome};
-use skillsmith::lint::{Fixable, RealFs, RunOptions, Selection, Settings, Target, Uniform, lint_paths, rules};
+use skillsmith::lint::{
+    Fixable, RealFs, RunOptions, Selection, Settings, SettingsProvider, Target, Uniform, lint_paths, rules,
+};
 
 fn copy_dir(from: &Path, to: &Path) {
     std::fs::create_dir_all(to).unwrap();
@@ -22,10 +25,17 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-fn settings(code: &str, target: Target) -> Uniform {
+/// Only `code` selected on `target`; with the case's own `skillsmith.toml` when it has one
+/// (as `tests/rules.rs` lints it).
+fn settings(code: &str, target: Target, root: &Path) -> Box<dyn SettingsProvider> {
+    let selection = Selection { select: Some(vec![code.to_string()]), ..Selection::default() };
+    let config = root.join("skillsmith.toml");
+    if config.is_file() {
+        return Box::new(ConfigProvider::new(Flags { target: Some(target), selection }, Some(&config)).unwrap());
+    }
     let mut settings = Settings::new(target);
-    settings.apply(&Selection { select: Some(vec![code.to_string()]), ..Selection::default() }).unwrap();
-    Uniform(Arc::new(settings))
+    settings.apply(&selection).unwrap();
+    Box::new(Uniform(Arc::new(settings)))
 }
 
 #[test]
@@ -50,16 +60,17 @@ fn every_fixable_rule_fixes_its_hits_once_and_for_all() {
             let work = tempfile::tempdir().unwrap();
             let root = work.path().join(&case_name);
             copy_dir(&case, &root);
-            let provider = settings(meta.code, target);
+            let provider = settings(meta.code, target, &root);
+            let provider = &*provider;
             let roots = vec![root.clone()];
-            let before = lint_paths(&roots, &provider, &RealFs, RunOptions::default());
+            let before = lint_paths(&roots, provider, &RealFs, RunOptions::default());
             if before.files.iter().flat_map(|f| &f.findings).all(|f| f.fix.is_none()) {
                 continue; // this case shows a finding the rule cannot fix
             }
             fixed_cases += 1;
 
             let found = discover(&roots);
-            let outcomes = fix_candidates(&found.files, &provider, &RealFs, RunOptions::default(), unsafe_fixes);
+            let outcomes = fix_candidates(&found.files, provider, &RealFs, RunOptions::default(), unsafe_fixes);
             let mut diff = String::new();
             for outcome in outcomes.iter().filter(|o| o.changes()) {
                 diff.push_str(&unified_diff(outcome).replace(&root.display().to_string(), ""));
@@ -70,13 +81,12 @@ fn every_fixable_rule_fixes_its_hits_once_and_for_all() {
                 insta::assert_snapshot!(format!("{}-{case_name}", meta.code), diff);
             });
 
-            let after = lint_paths(&roots, &provider, &RealFs, RunOptions::default());
+            let after = lint_paths(&roots, provider, &RealFs, RunOptions::default());
             let left: Vec<_> =
                 after.files.iter().flat_map(|f| &f.findings).filter(|f| f.rule.code == meta.code).collect();
             assert!(left.is_empty(), "{}/{case_name}: still fires after fixing: {left:?}", meta.code);
 
-            let again =
-                fix_candidates(&discover(&roots).files, &provider, &RealFs, RunOptions::default(), unsafe_fixes);
+            let again = fix_candidates(&discover(&roots).files, provider, &RealFs, RunOptions::default(), unsafe_fixes);
             assert!(again.iter().all(|o| !o.changes()), "{}/{case_name}: fixing twice changed more", meta.code);
         }
         assert!(fixed_cases > 0, "{}: no hit fixture shows its fix", meta.code);

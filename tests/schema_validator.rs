@@ -252,6 +252,14 @@ fn configs() -> Vec<(String, String)> {
         ("override-without-paths", "[[overrides]]\nignore = [\"SK700\"]\n"),
         ("budget-in-override", "[[overrides]]\npaths = [\"a/**\"]\nlisting-budget = 3\n"),
         ("override-string-path", "[[overrides]]\npaths = \"a/**\"\ntarget = \"spec\"\n"),
+        ("kind-built-in", "kind = \"procedural\"\n"),
+        (
+            "kind-declared",
+            "[kinds.x]\nsections = [{ title = \"A\", holds = \"table\", min-items = 2 }]\n[[overrides]]\npaths = [\"a/**\"]\nkind = \"x\"\n",
+        ),
+        ("kind-bad-holds", "[kinds.x]\nsections = [{ title = \"A\", holds = \"tabel\" }]\n"),
+        ("kind-without-sections", "[kinds.x]\ndoc = \"d\"\n"),
+        ("kind-section-unknown-key", "[kinds.x]\nsections = [{ title = \"A\", alias = [\"B\"] }]\n"),
     ] {
         out.push((name.to_string(), text.to_string()));
     }
