@@ -124,7 +124,7 @@ fn the_shipped_decision_skill_carries_the_lessons_numbers() {
     let text = rendered(&root().join("skills/llmops-decision-framework"));
     for needle in [
         "kind: decision",
-        "`examples >= 500`",
+        "`examples_total >= 500`",
         "`stable_months >= 6`",
         "`team_hours >= 40`",
         "8-16 GB (consumer GPU) | QLoRA | 7-13B",
@@ -149,7 +149,11 @@ fn the_shipped_decision_skill_carries_the_lessons_numbers() {
     ] {
         assert!(text.contains(needle), "missing: {needle}");
     }
-    assert_eq!(text.matches("**Instead:**").count(), 5, "five red flags, each with what to do instead");
+    assert_eq!(
+        text.matches("**Instead:**").count(),
+        6,
+        "the lesson's five red flags and the contradiction, each with what to do instead"
+    );
     assert_eq!(text.matches("Holds when").count(), 5, "five green lights");
 }
 
