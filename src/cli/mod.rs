@@ -7,6 +7,7 @@ mod docs;
 mod generate;
 mod lint;
 mod outline;
+mod package;
 mod rules;
 mod schema;
 mod selection;
@@ -54,6 +55,8 @@ pub enum Command {
     Evaluate(decide::EvaluateArgs),
     /// Print each skill's outline (frontmatter, size, decision parts, sections), stable for diffs and snapshots.
     Outline(outline::OutlineArgs),
+    /// Build the `.skill` package claude.ai and the Skills API accept, after checking the skill on the api target.
+    Package(package::PackageArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
         Command::Test(args) => decide::test(args),
         Command::Evaluate(args) => decide::evaluate(args),
         Command::Outline(args) => outline::run(args),
+        Command::Package(args) => package::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

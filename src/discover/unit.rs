@@ -58,6 +58,11 @@ pub struct InstallUnit {
 }
 
 impl InstallUnit {
+    /// The root as shown: relative to the current folder when below it, else absolute.
+    pub fn shown_root(&self) -> String {
+        display_root(&self.root)
+    }
+
     /// A short human label: `project .`, `plugin docs`, `collection skills`.
     pub fn label(&self) -> String {
         match (&self.kind, &self.namespace) {
@@ -76,6 +81,50 @@ pub struct Placement {
     pub invocation: String,
     /// True for a command file (`.claude/commands/**/*.md`), false for a `SKILL.md`.
     pub is_command: bool,
+}
+
+impl Placement {
+    /// The skill's own name as invoked: the invocation without its namespace or qualifier.
+    pub fn name(&self) -> &str {
+        let bare = self.invocation.trim_start_matches('/');
+        bare.rsplit_once(':').map_or(bare, |(_, name)| name)
+    }
+}
+
+/// The folder name Claude Code reserves (in any capitalisation) in the enterprise, personal and
+/// project locations.
+pub const RESERVED_FOLDER: &str = "synced";
+
+/// True when `folder` is the reserved folder name, in any capitalisation.
+pub fn is_reserved_folder(folder: &str) -> bool {
+    folder.eq_ignore_ascii_case(RESERVED_FOLDER)
+}
+
+/// A name as Claude Code compares names (`../shared/FACTS.md` section 7): compatibility forms
+/// folded (fullwidth letters to ASCII), case ignored, spacing and invisible characters
+/// dropped, every dash variant taken as `-`. Two names with one key are one name to it.
+pub fn comparison_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .map(|c| if is_dash(c) { '-' } else { c })
+        .collect()
+}
+
+/// Characters that take no space when shown: zero-width spaces and joiners, marks of
+/// direction, the soft hyphen, the word joiner and the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
+/// Hyphens, dashes and minus signs of every script.
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '\u{058A}' | '\u{05BE}' | '\u{1400}' | '\u{1806}' | '\u{2010}'..='\u{2015}' | '\u{2053}'
+        | '\u{207B}' | '\u{208B}' | '\u{2212}' | '\u{2E17}' | '\u{2E1A}' | '\u{2E3A}' | '\u{2E3B}' | '\u{2E40}'
+        | '\u{301C}' | '\u{3030}' | '\u{30A0}' | '\u{FE31}' | '\u{FE32}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}')
 }
 
 /// Places files in install units, caching what it learns of each folder (whether it is a
@@ -221,7 +270,7 @@ fn display_root(root: &Path) -> String {
 
 /// `a/./b/../c` as `a/c`, without asking the file system (symbolic links stay as written,
 /// as Claude Code sees them).
-fn normalize(path: &Path) -> PathBuf {
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
     for component in path.components() {
         match component {
@@ -279,6 +328,19 @@ mod tests {
         touch(root, "solo/.claude-plugin/plugin.json", "{}");
         let solo = units.place(&touch(root, "solo/SKILL.md", ""));
         assert_eq!(solo.invocation, "/solo@skills-dir:solo");
+    }
+
+    #[test]
+    fn names_compare_as_claude_code_compares_them() {
+        let key = comparison_key("pdf-tools");
+        for twin in ["PDF-Tools", "pdf\u{2011}tools", "pdf\u{2014}tools", "\u{FF50}\u{FF44}\u{FF46}-tools", "pdf-\u{200B}tools", "pdf - tools"] {
+            assert_eq!(comparison_key(twin), key, "{twin:?}");
+        }
+        assert_ne!(comparison_key("pdf_tools"), key);
+        assert!(is_reserved_folder("Synced") && !is_reserved_folder("synced-notes"));
+        let dir = tempfile::tempdir().unwrap();
+        let placed = UnitResolver::new().place(&touch(dir.path(), "plugins/web/skills/deploy/SKILL.md", ""));
+        assert_eq!(placed.name(), "deploy");
     }
 
     #[test]

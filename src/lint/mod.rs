@@ -8,6 +8,7 @@ pub mod baseline;
 mod checker;
 mod cross;
 mod diagnostic;
+pub mod external;
 mod engine;
 pub mod fields;
 mod finding;
