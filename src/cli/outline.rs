@@ -45,9 +45,13 @@ pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
         failed = true;
     }
     let mut outlines = Vec::with_capacity(found.files.len());
+    let units = discover::UnitResolver::new();
     for candidate in &found.files {
         match read_skill(candidate, ParseLimits::default()) {
-            Ok(skill) => outlines.push((crate::report::display_path(&candidate.path), outline_with(&skill, &RealFs))),
+            Ok(skill) => {
+                let outline = outline_with(&skill, &RealFs).placed(&units.place(&candidate.path));
+                outlines.push((crate::report::display_path(&candidate.path), outline));
+            }
             Err(message) => {
                 eprintln!("skillsmith: {message}");
                 failed = true;

@@ -74,7 +74,14 @@ pub fn parse(bytes: &[u8], out: &mut FileFindings<'_>) -> Option<Node> {
     if let Err(err) = serde_json::from_str::<serde::de::IgnoredAny>(text) {
         let at = out.offset_of(err.line(), err.column());
         let message = format!("invalid JSON at line {}, column {}: {}", err.line(), err.column(), json_error(&err));
-        let help = text.starts_with('\u{feff}').then_some("remove the byte order mark; JSON parsers refuse it");
+        let before = text[..at.min(text.len())].trim_end();
+        let help = if text.starts_with('\u{feff}') {
+            Some("remove the byte order mark; JSON parsers refuse it")
+        } else if before.ends_with(',') && text[at.min(text.len())..].trim_start().starts_with(['}', ']']) {
+            Some("remove the trailing comma; JSON allows none")
+        } else {
+            None
+        };
         out.report(&ManifestJson::META, Span { start: at as u32, end: at as u32 }, message, help);
         return None;
     }
@@ -112,7 +119,7 @@ pub fn local_path(base: &Path, written: &str) -> Result<PathBuf, &'static str> {
             return Err("a path leading out of the manifest's folder, which installs do not copy");
         }
     }
-    Ok(base.join(rel))
+    Ok(crate::discover::unit::normalize(&base.join(rel)))
 }
 
 /// True when `dir` holds a skill: a `SKILL.md` in it or in a folder at most three levels below.
