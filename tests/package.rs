@@ -75,7 +75,7 @@ fn packages_are_reproducible_leave_junk_out_and_lint_clean() {
     assert_eq!(results[1].path, out.join("pdf/SKILL.md"));
     // Linting the package through discovery counts its skill.
     let settings = Uniform(Arc::new(Settings::new(Target::ClaudeCode)));
-    let run = lint_paths(&[out.clone()], &settings, &RealFs, RunOptions::default());
+    let run = lint_paths(std::slice::from_ref(&out), &settings, &RealFs, RunOptions::default());
     assert_eq!(run.skills, 1);
 }
 
@@ -102,7 +102,11 @@ fn packaging_refuses_api_errors_and_never_overwrites_other_files() {
     let mine = write(dir.path(), "notes.txt", "mine");
     assert!(package::write_package(&built, &mine).is_err());
     assert_eq!(std::fs::read_to_string(&mine).unwrap(), "mine", "not overwritten");
-    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().contains(".tmp")).collect();
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp"))
+        .collect();
     assert!(leftovers.is_empty(), "no temporary file left");
 }
 
@@ -185,7 +189,9 @@ fn truncated_and_foreign_files_are_unreadable_packages() {
     let good = dir.path().join("good.skill");
     zip_of(&good, &[("pdf/SKILL.md", SKILL.as_bytes(), 0o644)]);
     let bytes = std::fs::read(&good).unwrap();
-    for (name, content) in [("cut.skill", &bytes[..bytes.len() / 2]), ("text.skill", b"hello".as_slice()), ("empty.skill", b"")] {
+    for (name, content) in
+        [("cut.skill", &bytes[..bytes.len() / 2]), ("text.skill", b"hello".as_slice()), ("empty.skill", b"")]
+    {
         let path = write(dir.path(), name, "");
         std::fs::write(&path, content).unwrap();
         assert_eq!(codes(&lint_package(&path)), ["SK020"], "{name}");
@@ -194,7 +200,11 @@ fn truncated_and_foreign_files_are_unreadable_packages() {
 
 fn cli(args: &[&str], cwd: &Path) -> (String, String, i32) {
     let output = Command::new(env!("CARGO_BIN_EXE_skillsmith")).args(args).current_dir(cwd).output().unwrap();
-    (String::from_utf8(output.stdout).unwrap(), String::from_utf8(output.stderr).unwrap(), output.status.code().unwrap_or(-1))
+    (
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+        output.status.code().unwrap_or(-1),
+    )
 }
 
 #[test]
@@ -204,7 +214,10 @@ fn cli_package_then_lint_the_package() {
     let (out, err, code) = cli(&["package", "pdf"], dir.path());
     assert_eq!(code, 0, "{err}");
     let (again, _, _) = cli(&["package", "pdf", "-o", "again.skill"], dir.path());
-    assert_eq!(std::fs::read(dir.path().join("pdf.skill")).unwrap(), std::fs::read(dir.path().join("again.skill")).unwrap());
+    assert_eq!(
+        std::fs::read(dir.path().join("pdf.skill")).unwrap(),
+        std::fs::read(dir.path().join("again.skill")).unwrap()
+    );
     let (lint, _, lint_code) = cli(&["lint", "pdf.skill"], dir.path());
     assert_eq!(lint_code, 0, "{lint}");
     insta::with_settings!({ snapshot_path => "snapshots/package", prepend_module_to_snapshot => false, omit_expression => true }, {

@@ -87,7 +87,9 @@ pub fn kind_of(path: &Path) -> Option<FileKind> {
 
 /// True for a command file: a `.md` file anywhere below a `.claude/commands` folder.
 pub fn is_command_file(path: &Path) -> bool {
-    if !path.extension().is_some_and(|e| e == "md") || path.file_name().and_then(|n| n.to_str()).is_some_and(is_skill_file_name) {
+    if path.extension().is_none_or(|e| e != "md")
+        || path.file_name().and_then(|n| n.to_str()).is_some_and(is_skill_file_name)
+    {
         return false;
     }
     let folders: Vec<_> = path.parent().map(|p| p.components().map(|c| c.as_os_str()).collect()).unwrap_or_default();
@@ -337,6 +339,37 @@ mod tests {
         let names: Vec<_> = found.files.iter().map(|c| c.path.strip_prefix(root).unwrap().to_path_buf()).collect();
         assert_eq!(names, [PathBuf::from(".claude/skills/a/SKILL.md"), PathBuf::from("plugins/p/skills/b/skill.md")]);
         assert_eq!(found.files[0].dir_name.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn finds_command_files_manifests_and_packages() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for rel in [
+            ".claude/commands/ops/deploy.md",
+            ".claude/commands/notes.txt",
+            "docs/commands/not-a-command.md",
+            "tools/.claude-plugin/plugin.json",
+            "tools/plugin.json",
+            ".claude-plugin/marketplace.json",
+            "dist/pdf.skill",
+            "dist/pdf.zip",
+        ] {
+            std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+            std::fs::write(root.join(rel), "x").unwrap();
+        }
+        let found = discover(&[root.to_path_buf()]);
+        let rel = |p: &PathBuf| p.strip_prefix(root).unwrap().to_path_buf();
+        let files: Vec<_> = found.files.iter().map(|c| rel(&c.path)).collect();
+        assert_eq!(files, [PathBuf::from(".claude/commands/ops/deploy.md")]);
+        let manifests: Vec<_> = found.manifests.iter().map(rel).collect();
+        assert_eq!(
+            manifests,
+            [PathBuf::from(".claude-plugin/marketplace.json"), PathBuf::from("tools/.claude-plugin/plugin.json")]
+        );
+        assert_eq!(found.packages.iter().map(rel).collect::<Vec<_>>(), [PathBuf::from("dist/pdf.skill")]);
+        // A `.zip` counts when named.
+        assert_eq!(discover(&[root.join("dist/pdf.zip")]).packages.len(), 1);
     }
 
     #[test]

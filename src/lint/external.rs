@@ -75,5 +75,10 @@ fn clamp(span: Span, len: usize) -> Span {
 /// Line 1, column 1, no snippet: where findings about a file as a whole go.
 pub fn line_one() -> Location {
     let start = LineCol { line: 1, column: 1 };
-    Location { span: Span::empty(0), start, end: start, snippet: Snippet { line: 1, text: String::new(), start: 0, end: 0 } }
+    Location {
+        span: Span::empty(0),
+        start,
+        end: start,
+        snippet: Snippet { line: 1, text: String::new(), start: 0, end: 0 },
+    }
 }

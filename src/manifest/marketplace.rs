@@ -16,7 +16,12 @@ use super::{check_skill_paths, holds_skill, local_path, required_string, skill_p
 /// Checks a marketplace manifest whose marketplace lives in `root`.
 pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
     if !matches!(manifest.value, Value::Object(_)) {
-        out.report(&ManifestField::META, manifest.span, format!("the manifest is {}, not an object", manifest.kind()), None);
+        out.report(
+            &ManifestField::META,
+            manifest.span,
+            format!("the manifest is {}, not an object", manifest.kind()),
+            None,
+        );
         return;
     }
     required_string(manifest, "name", "the marketplace", out);
@@ -27,9 +32,12 @@ pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
         Some((_, owner)) if matches!(owner.value, Value::Object(_)) => {
             required_string(owner, "name", "the marketplace's owner", out);
         }
-        Some((_, owner)) => {
-            out.report(&ManifestField::META, owner.span, format!("`owner` is {}, not an object with a `name`", owner.kind()), None)
-        }
+        Some((_, owner)) => out.report(
+            &ManifestField::META,
+            owner.span,
+            format!("`owner` is {}, not an object with a `name`", owner.kind()),
+            None,
+        ),
     }
     let plugin_root = manifest
         .member("metadata")
@@ -53,7 +61,12 @@ pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
     let mut seen: HashMap<&str, &Node> = HashMap::new();
     for entry in plugins {
         if !matches!(entry.value, Value::Object(_)) {
-            out.report(&ManifestField::META, entry.span, format!("a plugin entry is {}, not an object", entry.kind()), None);
+            out.report(
+                &ManifestField::META,
+                entry.span,
+                format!("a plugin entry is {}, not an object", entry.kind()),
+                None,
+            );
             continue;
         }
         let name = required_string(entry, "name", "a plugin entry", out);
@@ -105,7 +118,8 @@ fn check_source(entry: &Node, name: &str, root: &Path, plugin_root: &str, out: &
         }
     };
     if !folder.is_dir() {
-        let message = format!("the plugin `{name}`'s source `{written}` does not exist (looked for `{}`)", folder.display());
+        let message =
+            format!("the plugin `{name}`'s source `{written}` does not exist (looked for `{}`)", folder.display());
         out.report(&ManifestPathMissing::META, source.span, message, Some("fix the path or add the plugin's folder"));
         return;
     }

@@ -132,7 +132,10 @@ pub fn holds_skill(dir: &Path) -> bool {
             return false;
         }
         let Ok(entries) = std::fs::read_dir(dir) else { return false };
-        entries.flatten().filter(|e| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink())).any(|e| search(&e.path(), depth - 1))
+        entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_dir() || t.is_symlink()))
+            .any(|e| search(&e.path(), depth - 1))
     }
     search(dir, 3)
 }
@@ -149,7 +152,12 @@ pub fn skill_paths<'n>(entry: &'n Node, out: &mut FileFindings<'_>) -> Vec<(&'n 
             for item in items {
                 match item.as_str() {
                     Some(path) => paths.push((path, item.span)),
-                    None => out.report(&ManifestField::META, item.span, format!("`skills` lists {}, not a path", item.kind()), None),
+                    None => out.report(
+                        &ManifestField::META,
+                        item.span,
+                        format!("`skills` lists {}, not a path", item.kind()),
+                        None,
+                    ),
                 }
             }
             paths
@@ -198,7 +206,12 @@ pub fn required_string<'n>(node: &'n Node, key: &str, whose: &str, out: &mut Fil
                 None
             }
             None => {
-                out.report(&ManifestField::META, value.span, format!("{whose}'s `{key}` is {}, not a string", value.kind()), None);
+                out.report(
+                    &ManifestField::META,
+                    value.span,
+                    format!("{whose}'s `{key}` is {}, not a string", value.kind()),
+                    None,
+                );
                 None
             }
         },

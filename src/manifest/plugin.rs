@@ -13,7 +13,12 @@ use super::{check_skill_paths, holds_skill, required_string, skill_paths};
 /// Checks a plugin manifest whose plugin lives in `root`.
 pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
     if !matches!(manifest.value, Value::Object(_)) {
-        out.report(&ManifestField::META, manifest.span, format!("the manifest is {}, not an object", manifest.kind()), None);
+        out.report(
+            &ManifestField::META,
+            manifest.span,
+            format!("the manifest is {}, not an object", manifest.kind()),
+            None,
+        );
         return;
     }
     required_string(manifest, "name", "the plugin", out);
@@ -23,6 +28,11 @@ pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
     if default.is_dir() && !holds_skill(&default) {
         let span = manifest.member("name").map_or(manifest.span, |(key, _)| key);
         let message = format!("the plugin's skills folder `{}` holds no skill", default.display());
-        out.report(&PluginWithoutSkills::META, span, message, Some("add a <name>/SKILL.md to it, or remove the folder"));
+        out.report(
+            &PluginWithoutSkills::META,
+            span,
+            message,
+            Some("add a <name>/SKILL.md to it, or remove the folder"),
+        );
     }
 }

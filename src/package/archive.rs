@@ -63,7 +63,10 @@ pub fn entry_problem(name: &str) -> Option<&'static str> {
     if name.starts_with('/') || name.as_bytes().get(1) == Some(&b':') {
         return Some("is an absolute path");
     }
-    if Path::new(name).components().any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_))) {
+    if Path::new(name)
+        .components()
+        .any(|c| matches!(c, Component::ParentDir | Component::RootDir | Component::Prefix(_)))
+    {
         return Some("climbs out of the package with `..`");
     }
     None
@@ -100,7 +103,9 @@ pub enum OpenError {
 impl Package {
     /// Opens the archive at `path` and reads its central directory (nothing is unpacked).
     pub fn open(path: &Path) -> Result<Package, OpenError> {
-        let cannot = |err: std::io::Error| OpenError::Io(format!("cannot read `{}`: {}", path.display(), crate::discover::describe(&err)));
+        let cannot = |err: std::io::Error| {
+            OpenError::Io(format!("cannot read `{}`: {}", path.display(), crate::discover::describe(&err)))
+        };
         let meta = std::fs::metadata(path).map_err(cannot)?;
         if !meta.is_file() {
             return Err(OpenError::Io(format!("`{}` is not a regular file; not read", path.display())));
@@ -123,7 +128,13 @@ impl Package {
             });
         }
         let duplicate_names = archive.has_duplicate_names();
-        Ok(Package { path: path.to_path_buf(), size: meta.len(), entries, duplicate_names, archive: Mutex::new(archive) })
+        Ok(Package {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            entries,
+            duplicate_names,
+            archive: Mutex::new(archive),
+        })
     }
 
     /// Why the package must not be read further, if it passes `limits`.
@@ -136,10 +147,8 @@ impl Package {
         if total > limits.max_unpacked {
             return Some(format!("`{shown}` unpacks to {total} bytes, more than {}", limits.max_unpacked));
         }
-        let bomb = self
-            .entries
-            .iter()
-            .find(|e| e.size > limits.ratio_floor && e.size / e.packed.max(1) > limits.max_ratio)?;
+        let bomb =
+            self.entries.iter().find(|e| e.size > limits.ratio_floor && e.size / e.packed.max(1) > limits.max_ratio)?;
         Some(format!("`{shown}`: `{}` unpacks to {} bytes from {} (a zip bomb)", bomb.name, bomb.size, bomb.packed))
     }
 

@@ -56,11 +56,7 @@ impl FileSystem for ArchiveFs<'_> {
 
     fn kind(&self, path: &Path) -> Option<bool> {
         let path = crate::discover::unit::normalize(path);
-        if self.dirs.contains(&path) {
-            Some(true)
-        } else {
-            self.files.contains_key(&path).then_some(false)
-        }
+        if self.dirs.contains(&path) { Some(true) } else { self.files.contains_key(&path).then_some(false) }
     }
 
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
@@ -78,7 +74,9 @@ impl FileSystem for ArchiveFs<'_> {
             .range(dir.clone()..)
             .map(|(path, _)| path)
             .take_while(|path| path.starts_with(&dir))
-            .filter_map(|path| path.strip_prefix(&dir).ok().filter(|r| !r.as_os_str().is_empty()).map(Path::to_path_buf))
+            .filter_map(|path| {
+                path.strip_prefix(&dir).ok().filter(|r| !r.as_os_str().is_empty()).map(Path::to_path_buf)
+            })
             .take(limit)
             .collect()
     }

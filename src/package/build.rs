@@ -41,7 +41,10 @@ impl std::fmt::Display for PackageError {
                 write!(f, "not packaged: the api target finds {} error(s)", run.count(Severity::Error))
             }
             PackageError::TooLarge(size) => {
-                write!(f, "not packaged: the package would be {size} bytes, more than the upload limit of {UPLOAD_LIMIT}")
+                write!(
+                    f,
+                    "not packaged: the package would be {size} bytes, more than the upload limit of {UPLOAD_LIMIT}"
+                )
             }
         }
     }
@@ -143,7 +146,8 @@ pub fn build(dir: &Path) -> Result<Built, PackageError> {
     if total > UPLOAD_LIMIT * 8 {
         return Err(PackageError::TooLarge(total));
     }
-    let bytes = zip_files(&folder, &files).map_err(|err| PackageError::Unusable(format!("cannot package `{}`: {err}", dir.display())))?;
+    let bytes = zip_files(&folder, &files)
+        .map_err(|err| PackageError::Unusable(format!("cannot package `{}`: {err}", dir.display())))?;
     if bytes.len() as u64 > UPLOAD_LIMIT {
         return Err(PackageError::TooLarge(bytes.len() as u64));
     }
@@ -187,11 +191,15 @@ fn zip_files(folder: &str, files: &[Source]) -> std::io::Result<Vec<u8>> {
 pub fn write_package(built: &Built, out: &Path) -> std::io::Result<()> {
     if let Ok(existing) = std::fs::File::open(out) {
         let mut head = [0u8; 4];
-        let is_zip = std::io::Read::read_exact(&mut &existing, &mut head).is_ok() && (head == *b"PK\x03\x04" || head == *b"PK\x05\x06");
+        let is_zip = std::io::Read::read_exact(&mut &existing, &mut head).is_ok()
+            && (head == *b"PK\x03\x04" || head == *b"PK\x05\x06");
         if !is_zip {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::AlreadyExists,
-                format!("`{}` exists and is not a package; not overwritten (choose another name with -o)", out.display()),
+                format!(
+                    "`{}` exists and is not a package; not overwritten (choose another name with -o)",
+                    out.display()
+                ),
             ));
         }
     }

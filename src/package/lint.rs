@@ -14,10 +14,10 @@ use crate::lint::rules::package::{
 use crate::lint::{FileResult, Level, Settings, StatCache, Target, check_file, locate, rules};
 use crate::skill::{ParseLimits, Skill, Span};
 
+use super::UPLOAD_LIMIT;
 use super::archive::{Limits, OpenError, Package};
 use super::archive_fs::ArchiveFs;
 use super::build::is_junk;
-use super::UPLOAD_LIMIT;
 
 /// The settings a package's SKILL.md is checked with: `settings` on the api target (where
 /// packages go), with every rule that is an error there enabled.
@@ -34,7 +34,12 @@ pub fn package_settings(settings: &Settings) -> Settings {
 
 /// Lints the package at `path`: the package's own findings first (under its path), then its
 /// SKILL.md's (under `PACKAGE/FOLDER/SKILL.md`), with `Some` summary count when it was read.
-pub fn lint_package(path: &Path, settings: &Settings, limits: ParseLimits, units: &UnitResolver) -> (Vec<FileResult>, bool) {
+pub fn lint_package(
+    path: &Path,
+    settings: &Settings,
+    limits: ParseLimits,
+    units: &UnitResolver,
+) -> (Vec<FileResult>, bool) {
     let mut out = FileFindings::new(settings, path, None);
     let package = match Package::open(path) {
         Ok(package) => package,
@@ -44,7 +49,8 @@ pub fn lint_package(path: &Path, settings: &Settings, limits: ParseLimits, units
         }
     };
     if package.size > UPLOAD_LIMIT {
-        let message = format!("`{}` is {} bytes, more than the upload limit of {UPLOAD_LIMIT}", path.display(), package.size);
+        let message =
+            format!("`{}` is {} bytes, more than the upload limit of {UPLOAD_LIMIT}", path.display(), package.size);
         out.report(&PackageTooLarge::META, Span::empty(0), message, Some("move large data out of the skill"));
     }
     if let Some(message) = package.over_limits(Limits::default()) {
@@ -66,7 +72,12 @@ pub fn lint_package(path: &Path, settings: &Settings, limits: ParseLimits, units
             Some(found) => format!("`{}` has no `{folder}/SKILL.md` (found `{found}`)", path.display()),
             None => format!("`{}` has no `{folder}/SKILL.md`", path.display()),
         };
-        out.report(&PackageSkillFile::META, Span::empty(0), message, Some("put SKILL.md directly inside the package's folder"));
+        out.report(
+            &PackageSkillFile::META,
+            Span::empty(0),
+            message,
+            Some("put SKILL.md directly inside the package's folder"),
+        );
         return (vec![out.into_result()], false);
     };
     let bytes = match package.read(index, limits.max_file_bytes as u64) {
@@ -112,18 +123,33 @@ fn check_layout(package: &Package, out: &mut FileFindings<'_>) -> Option<String>
     let mut loose = Vec::new();
     for entry in &package.entries {
         if let Some(problem) = super::archive::entry_problem(&entry.name) {
-            out.report(&PackageUnsafePath::META, Span::empty(0), format!("the entry `{}` {problem}", entry.name.escape_debug()), None);
+            out.report(
+                &PackageUnsafePath::META,
+                Span::empty(0),
+                format!("the entry `{}` {problem}", entry.name.escape_debug()),
+                None,
+            );
             continue;
         }
         if entry.is_symlink {
-            out.report(&PackageSymlink::META, Span::empty(0), format!("the entry `{}` is a symbolic link", entry.name), Some("store the file itself"));
+            out.report(
+                &PackageSymlink::META,
+                Span::empty(0),
+                format!("the entry `{}` is a symbolic link", entry.name),
+                Some("store the file itself"),
+            );
         }
         let name = entry.name.trim_end_matches('/');
         match name.split_once('/') {
             Some((top, rest)) => {
                 tops.insert(top.to_string());
                 if is_junk(Path::new(rest)) {
-                    out.report(&PackageJunk::META, Span::empty(0), format!("the entry `{}` is not needed by the skill", entry.name), None);
+                    out.report(
+                        &PackageJunk::META,
+                        Span::empty(0),
+                        format!("the entry `{}` is not needed by the skill", entry.name),
+                        None,
+                    );
                 }
             }
             None if entry.is_dir => {
@@ -134,7 +160,12 @@ fn check_layout(package: &Package, out: &mut FileFindings<'_>) -> Option<String>
     }
     if let Some(first) = loose.first() {
         let message = format!("`{shown}` has files outside its folder (`{first}`); a package is one folder");
-        out.report(&PackageLayout::META, Span::empty(0), message, Some("zip the skill's folder itself, or run `skillsmith package`"));
+        out.report(
+            &PackageLayout::META,
+            Span::empty(0),
+            message,
+            Some("zip the skill's folder itself, or run `skillsmith package`"),
+        );
         return None;
     }
     match tops.len() {
@@ -145,7 +176,8 @@ fn check_layout(package: &Package, out: &mut FileFindings<'_>) -> Option<String>
         1 => tops.pop_first(),
         n => {
             let names: Vec<_> = tops.iter().map(|t| format!("`{t}`")).collect();
-            let message = format!("`{shown}` has {n} top-level folders ({}); a package is one folder", names.join(", "));
+            let message =
+                format!("`{shown}` has {n} top-level folders ({}); a package is one folder", names.join(", "));
             out.report(&PackageLayout::META, Span::empty(0), message, None);
             None
         }
