@@ -30,10 +30,18 @@ fn oversized_nested_and_encoded_manifests_are_one_finding_each() {
     let found = findings(&manifest(root, "plugin.json", huge.as_bytes()));
     assert_eq!(found.len(), 1);
     assert!(found[0].0 == "SK620" && found[0].2.contains("larger than 1 MiB"), "{found:?}");
-    let deep = "[".repeat(100_000);
+    let unclosed = "[".repeat(100_000);
+    let found = findings(&manifest(root, "plugin.json", unclosed.as_bytes()));
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, "SK620", "{found:?}");
+    let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let found = findings(&manifest(root, "plugin.json", deep.as_bytes()));
     assert_eq!(found.len(), 1, "{found:?}");
-    assert!(found[0].2.contains("recursion limit"), "{found:?}");
+    let message = &found[0].2;
+    assert!(
+        found[0].0 == "SK620" && (message.contains("nested deeper") || message.contains("recursion limit")),
+        "{found:?}"
+    );
     let found = findings(&manifest(root, "plugin.json", "\u{feff}{\"name\": \"a\"}".as_bytes()));
     assert_eq!(found[0].0, "SK620");
     let found = findings(&manifest(root, "plugin.json", b"{\"name\": \"\xff\"}"));
