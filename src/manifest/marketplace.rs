@@ -11,20 +11,13 @@ use crate::lint::rules::plugin::manifest_path_missing::ManifestPathMissing;
 use crate::lint::rules::plugin::plugin_without_skills::PluginWithoutSkills;
 
 use super::json::{Node, Value};
-use super::{check_skill_paths, holds_skill, local_path, required_string, skill_paths};
+use super::{check_skill_paths, holds_skill, local_path, named_object, required_string, skill_paths};
 
 /// Checks a marketplace manifest whose marketplace lives in `root`.
 pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
-    if !matches!(manifest.value, Value::Object(_)) {
-        out.report(
-            &ManifestField::META,
-            manifest.span,
-            format!("the manifest is {}, not an object", manifest.kind()),
-            None,
-        );
+    if !named_object(manifest, "the marketplace", out) {
         return;
     }
-    required_string(manifest, "name", "the marketplace", out);
     match manifest.member("owner") {
         None => {
             required_string(manifest, "owner", "the marketplace", out);

@@ -218,3 +218,16 @@ pub fn required_string<'n>(node: &'n Node, key: &str, whose: &str, out: &mut Fil
         },
     }
 }
+
+/// Reports a manifest that is not an object, or lacks its required `name`; false when it is
+/// not an object (nothing more can be checked).
+pub fn named_object(manifest: &Node, whose: &str, out: &mut FileFindings<'_>) -> bool {
+    use crate::lint::rules::plugin::manifest_field::ManifestField;
+    if !matches!(manifest.value, json::Value::Object(_)) {
+        let message = format!("the manifest is {}, not an object", manifest.kind());
+        out.report(&ManifestField::META, manifest.span, message, None);
+        return false;
+    }
+    required_string(manifest, "name", whose, out);
+    true
+}

@@ -4,24 +4,16 @@
 use std::path::Path;
 
 use crate::lint::external::FileFindings;
-use crate::lint::rules::plugin::manifest_field::ManifestField;
 use crate::lint::rules::plugin::plugin_without_skills::PluginWithoutSkills;
 
-use super::json::{Node, Value};
-use super::{check_skill_paths, holds_skill, required_string, skill_paths};
+use super::json::Node;
+use super::{check_skill_paths, holds_skill, named_object, skill_paths};
 
 /// Checks a plugin manifest whose plugin lives in `root`.
 pub fn check(manifest: &Node, root: &Path, out: &mut FileFindings<'_>) {
-    if !matches!(manifest.value, Value::Object(_)) {
-        out.report(
-            &ManifestField::META,
-            manifest.span,
-            format!("the manifest is {}, not an object", manifest.kind()),
-            None,
-        );
+    if !named_object(manifest, "the plugin", out) {
         return;
     }
-    required_string(manifest, "name", "the plugin", out);
     let paths = skill_paths(manifest, out);
     check_skill_paths(&paths, root, out);
     let default = root.join("skills");
