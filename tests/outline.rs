@@ -107,9 +107,12 @@ fn the_command_prints_the_library_outline_in_each_format_identically_on_every_ru
 
     let mut expected_text = Vec::new();
     let mut expected_json = serde_json::Map::new();
+    // The command adds each skill's invocation name and install unit to the library's outline.
+    let units = skillsmith::discover::UnitResolver::new();
     for fixture in fixture_dirs() {
         let shown = format!("tests/fixtures/outline/{}/SKILL.md", fixture.file_name().unwrap().to_str().unwrap());
-        let outline = outline_of(&dir.join(fixture.file_name().unwrap()).join("SKILL.md"));
+        let path = dir.join(fixture.file_name().unwrap()).join("SKILL.md");
+        let outline = outline_of(&path).placed(&units.place(&path));
         expected_text.push(format!("==> {shown} <==\n{outline}"));
         expected_json.insert(shown, serde_json::to_value(&outline).unwrap());
     }

@@ -57,8 +57,30 @@ fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
     (String::from_utf8(out).unwrap(), hits)
 }
 
+/// Makes the fixtures too large to commit: `SK025/hit/large.skill` is a link to a package
+/// padded past the upload limit with a hole (a sparse file, costing no disk), made once in
+/// `target/`.
+fn generate_large_fixtures() {
+    use std::io::{Seek, SeekFrom, Write};
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let dir = root.join("target/generated-fixtures");
+    let large = dir.join("large.skill");
+    if large.exists() {
+        return;
+    }
+    std::fs::create_dir_all(&dir).unwrap();
+    let small = std::fs::read(root.join("tests/fixtures/rules/SK025/miss/pdf.skill")).unwrap();
+    let temp = dir.join(format!("large.skill.{}", std::process::id()));
+    let mut file = std::fs::File::create(&temp).unwrap();
+    file.seek(SeekFrom::Start(skillsmith::package::UPLOAD_LIMIT)).unwrap();
+    file.write_all(&small).unwrap();
+    drop(file);
+    std::fs::rename(&temp, &large).unwrap();
+}
+
 #[test]
 fn every_rule_case_matches_its_snapshot() {
+    generate_large_fixtures();
     let cwd = std::env::current_dir().unwrap();
     assert_eq!(cwd, Path::new(env!("CARGO_MANIFEST_DIR")), "run from the crate root");
     for dir in case_dirs() {

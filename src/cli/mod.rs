@@ -8,6 +8,7 @@ mod docs;
 mod generate;
 mod lint;
 mod outline;
+mod package;
 mod rules;
 mod schema;
 mod selection;
@@ -57,6 +58,8 @@ pub enum Command {
     Outline(outline::OutlineArgs),
     /// Review skills before installing them: what each can do (tools, load-time commands, scripts, hosts, hidden text) and its risk.
     Audit(audit::AuditArgs),
+    /// Build the `.skill` package claude.ai and the Skills API accept, after checking the skill on the api target.
+    Package(package::PackageArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -79,6 +82,7 @@ pub fn main() -> ExitCode {
         Command::Evaluate(args) => decide::evaluate(args),
         Command::Outline(args) => outline::run(args),
         Command::Audit(args) => audit::run(args),
+        Command::Package(args) => package::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

@@ -40,12 +40,14 @@ pub fn run(args: OutlineArgs) -> std::io::Result<u8> {
     let (skills, failed) = super::read_skills(&args.paths);
     // Each skill's config gives the kinds it may have and the kind it assigns; a config that
     // cannot be read leaves the built-in kinds (`lint` reports the config's mistakes).
+    let units = crate::discover::UnitResolver::new();
     let configs = ConfigProvider::new(Flags::default(), None).map_err(usage_error)?;
     let outlines: Vec<(String, Outline)> = skills
         .into_iter()
         .map(|(shown, skill)| {
             let settings = configs.settings_for(&skill.path);
-            (shown, outline_in(&skill, &RealFs, &settings.kinds, settings.assigned_kind.as_ref()))
+            let placement = units.place(&skill.path);
+            (shown, outline_in(&skill, &RealFs, &settings.kinds, settings.assigned_kind.as_ref()).placed(&placement))
         })
         .collect();
 

@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use ignore::{WalkBuilder, WalkState};
 use rayon::prelude::*;
 
-pub use unit::{InstallUnit, Placement, UnitKind, UnitResolver};
+pub use unit::{InstallUnit, Placement, UnitKind, UnitResolver, comparison_key, is_reserved_folder};
 
 /// Folder names never searched.
 pub const SKIPPED_DIRS: &[&str] = &[".git", "node_modules", "target"];
@@ -47,6 +47,53 @@ pub struct Discovered {
     /// True when only files were named (no folder): the shape of a pre-commit call, where
     /// repository-wide checks must still see the repository's other skills.
     pub files_only: bool,
+    /// Plugin and marketplace manifests (`.claude-plugin/plugin.json`, `marketplace.json`),
+    /// sorted, each once.
+    pub manifests: Vec<PathBuf>,
+    /// Skill packages (`*.skill`, and `*.zip` when named), sorted, each once.
+    pub packages: Vec<PathBuf>,
+}
+
+/// What a found file is, by its name and place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// A `SKILL.md` or a command file (`.claude/commands/**/*.md`): linted as a skill.
+    Skill,
+    /// A `.claude-plugin/plugin.json` or `.claude-plugin/marketplace.json`.
+    Manifest,
+    /// A `.skill` package.
+    Package,
+}
+
+/// The manifest file names Claude Code reads in a `.claude-plugin` folder.
+pub const MANIFEST_FILE_NAMES: &[&str] = &["plugin.json", "marketplace.json"];
+
+/// What a file met while walking is, if it is anything to lint: a skill file, a command file,
+/// a manifest in a `.claude-plugin` folder, or a `.skill` package.
+pub fn kind_of(path: &Path) -> Option<FileKind> {
+    let name = path.file_name()?.to_str()?;
+    if is_skill_file_name(name) || is_command_file(path) {
+        Some(FileKind::Skill)
+    } else if MANIFEST_FILE_NAMES.contains(&name)
+        && path.parent().and_then(Path::file_name).is_some_and(|p| p == ".claude-plugin")
+    {
+        Some(FileKind::Manifest)
+    } else if path.extension().is_some_and(|e| e == "skill") {
+        Some(FileKind::Package)
+    } else {
+        None
+    }
+}
+
+/// True for a command file: a `.md` file anywhere below a `.claude/commands` folder.
+pub fn is_command_file(path: &Path) -> bool {
+    if path.extension().is_none_or(|e| e != "md")
+        || path.file_name().and_then(|n| n.to_str()).is_some_and(is_skill_file_name)
+    {
+        return false;
+    }
+    let folders: Vec<_> = path.parent().map(|p| p.components().map(|c| c.as_os_str()).collect()).unwrap_or_default();
+    folders.windows(2).any(|pair| pair[0] == ".claude" && pair[1] == "commands")
 }
 
 /// Spec files a skill is rendered from; naming one lints the SKILL.md beside it.
@@ -101,6 +148,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
                     named_folder = true;
                     let folder = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
                     walk_roots.push(folder.to_path_buf());
+                } else if kind_of(path) == Some(FileKind::Manifest) {
+                    found.manifests.push(path.clone());
+                } else if path.extension().is_some_and(|e| e == "skill" || e == "zip") {
+                    found.packages.push(path.clone());
                 } else {
                     found.files.push(candidate(path.clone()));
                 }
@@ -114,6 +165,10 @@ pub fn discover(paths: &[PathBuf]) -> Discovered {
     dedupe(&mut found.files, followed_link || walk_roots.len() + named_files > 1);
     found.problems.sort_by(|a, b| a.path.cmp(&b.path));
     found.problems.dedup();
+    for list in [&mut found.manifests, &mut found.packages] {
+        list.sort();
+        list.dedup();
+    }
     found
 }
 
@@ -129,6 +184,7 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) -> bool {
         !(is_dir && entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
     });
     let files = Mutex::new(Vec::new());
+    let others = Mutex::new(Vec::new());
     let problems = Mutex::new(Vec::new());
     let followed_link = AtomicBool::new(false);
     builder.build_parallel().run(|| {
@@ -140,8 +196,11 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) -> bool {
                     }
                     let is_file = entry.file_type().is_some_and(|t| t.is_file());
                     let named = entry.file_name().to_str().is_some_and(is_skill_file_name);
-                    if named && is_file {
+                    let kind = if is_file { kind_of(entry.path()) } else { None };
+                    if kind == Some(FileKind::Skill) {
                         files.lock().expect("no panics while locked").push(candidate(clean(entry.into_path())));
+                    } else if let Some(kind) = kind {
+                        others.lock().expect("no panics while locked").push((kind, clean(entry.into_path())));
                     } else if named && entry.file_type().is_some_and(|t| t.is_dir()) {
                         let path = clean(entry.into_path());
                         let message = format!("`{}` is a folder, not a skill file", path.display());
@@ -163,6 +222,12 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) -> bool {
         })
     });
     found.files.extend(files.into_inner().expect("walk finished"));
+    for (kind, path) in others.into_inner().expect("walk finished") {
+        match kind {
+            FileKind::Manifest => found.manifests.push(path),
+            _ => found.packages.push(path),
+        }
+    }
     found.problems.extend(problems.into_inner().expect("walk finished"));
     followed_link.into_inner()
 }
@@ -308,6 +373,37 @@ mod tests {
         let names: Vec<_> = found.files.iter().map(|c| c.path.strip_prefix(root).unwrap().to_path_buf()).collect();
         assert_eq!(names, [PathBuf::from(".claude/skills/a/SKILL.md"), PathBuf::from("plugins/p/skills/b/skill.md")]);
         assert_eq!(found.files[0].dir_name.as_deref(), Some("a"));
+    }
+
+    #[test]
+    fn finds_command_files_manifests_and_packages() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for rel in [
+            ".claude/commands/ops/deploy.md",
+            ".claude/commands/notes.txt",
+            "docs/commands/not-a-command.md",
+            "tools/.claude-plugin/plugin.json",
+            "tools/plugin.json",
+            ".claude-plugin/marketplace.json",
+            "dist/pdf.skill",
+            "dist/pdf.zip",
+        ] {
+            std::fs::create_dir_all(root.join(rel).parent().unwrap()).unwrap();
+            std::fs::write(root.join(rel), "x").unwrap();
+        }
+        let found = discover(&[root.to_path_buf()]);
+        let rel = |p: &PathBuf| p.strip_prefix(root).unwrap().to_path_buf();
+        let files: Vec<_> = found.files.iter().map(|c| rel(&c.path)).collect();
+        assert_eq!(files, [PathBuf::from(".claude/commands/ops/deploy.md")]);
+        let manifests: Vec<_> = found.manifests.iter().map(rel).collect();
+        assert_eq!(
+            manifests,
+            [PathBuf::from(".claude-plugin/marketplace.json"), PathBuf::from("tools/.claude-plugin/plugin.json")]
+        );
+        assert_eq!(found.packages.iter().map(rel).collect::<Vec<_>>(), [PathBuf::from("dist/pdf.skill")]);
+        // A `.zip` counts when named.
+        assert_eq!(discover(&[root.join("dist/pdf.zip")]).packages.len(), 1);
     }
 
     #[test]

@@ -95,6 +95,11 @@ impl InstallUnit {
         found
     }
 
+    /// The root as shown: relative to the current folder when below it, else absolute.
+    pub fn shown_root(&self) -> String {
+        display_root(&self.root)
+    }
+
     /// A short human label: `project .`, `plugin docs`, `collection skills`.
     pub fn label(&self) -> String {
         match (&self.kind, &self.namespace) {
@@ -115,11 +120,83 @@ pub struct Placement {
     pub is_command: bool,
 }
 
+impl Placement {
+    /// The skill's own name as invoked: the invocation without its namespace or qualifier.
+    pub fn name(&self) -> &str {
+        let bare = self.invocation.trim_start_matches('/');
+        bare.rsplit_once(':').map_or(bare, |(_, name)| name)
+    }
+}
+
+/// The folder name Claude Code reserves (in any capitalisation) in the enterprise, personal and
+/// project locations.
+pub const RESERVED_FOLDER: &str = "synced";
+
+/// True when `folder` is the reserved folder name, in any capitalisation.
+pub fn is_reserved_folder(folder: &str) -> bool {
+    folder.eq_ignore_ascii_case(RESERVED_FOLDER)
+}
+
+/// A name as Claude Code compares names (`../shared/FACTS.md` section 7): compatibility forms
+/// folded (fullwidth letters to ASCII), case ignored, spacing and invisible characters
+/// dropped, every dash variant taken as `-`. Two names with one key are one name to it.
+pub fn comparison_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc()
+        .flat_map(char::to_lowercase)
+        .filter(|c| !c.is_whitespace() && !is_invisible(*c))
+        .map(|c| if is_dash(c) { '-' } else { c })
+        .collect()
+}
+
+/// Characters that take no space when shown: zero-width spaces and joiners, marks of
+/// direction, the soft hyphen, the word joiner and the byte order mark.
+fn is_invisible(c: char) -> bool {
+    matches!(c, '\u{00AD}' | '\u{034F}' | '\u{061C}' | '\u{115F}' | '\u{1160}' | '\u{17B4}' | '\u{17B5}'
+        | '\u{180B}'..='\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{206F}'
+        | '\u{3164}' | '\u{FE00}'..='\u{FE0F}' | '\u{FEFF}' | '\u{FFA0}')
+}
+
+/// Hyphens, dashes and minus signs of every script.
+fn is_dash(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{058A}' | '\u{05BE}' | '\u{1400}' | '\u{1806}' | '\u{2010}'
+            ..='\u{2015}'
+                | '\u{2053}'
+                | '\u{207B}'
+                | '\u{208B}'
+                | '\u{2212}'
+                | '\u{2E17}'
+                | '\u{2E1A}'
+                | '\u{2E3A}'
+                | '\u{2E3B}'
+                | '\u{2E40}'
+                | '\u{301C}'
+                | '\u{3030}'
+                | '\u{30A0}'
+                | '\u{FE31}'
+                | '\u{FE32}'
+                | '\u{FE58}'
+                | '\u{FE63}'
+                | '\u{FF0D}'
+    )
+}
+
+/// What a plugin's manifest says about its skills.
+#[derive(Clone, Debug)]
+struct PluginInfo {
+    /// `name`, else the folder's name.
+    name: String,
+    /// The folders `skills` names, absolute.
+    skill_paths: Vec<PathBuf>,
+}
+
 /// Places files in install units, caching what it learns of each folder (whether it is a
 /// plugin, and its name) so a run over thousands of skills asks the file system once per folder.
 #[derive(Debug, Default)]
 pub struct UnitResolver {
-    plugin_names: Mutex<HashMap<PathBuf, Option<String>>>,
+    plugin_names: Mutex<HashMap<PathBuf, Option<PluginInfo>>>,
     repo_roots: Mutex<HashMap<PathBuf, Option<PathBuf>>>,
 }
 
@@ -165,6 +242,14 @@ impl UnitResolver {
                 return self.plugin_placement(owner.to_path_buf(), file_name(owner), &name);
             }
         }
+        // A skill in a folder that a plugin's manifest names in `skills`, at any depth.
+        for dir in skill_dir.ancestors().skip(1) {
+            if let Some(info) = self.plugin_info(dir)
+                && info.skill_paths.iter().any(|p| skill_dir.starts_with(p))
+            {
+                return self.plugin_placement(dir.to_path_buf(), info.name, &name);
+            }
+        }
         let unit = InstallUnit { kind: UnitKind::Collection, root: holder, namespace: None };
         Placement { unit: Arc::new(unit), invocation: format!("/{name}"), is_command: false }
     }
@@ -205,21 +290,36 @@ impl UnitResolver {
     /// The plugin name of `dir` when it holds `.claude-plugin/plugin.json`: the manifest's
     /// `name`, else the folder's name.
     fn plugin_name(&self, dir: &Path) -> Option<String> {
+        self.plugin_info(dir).map(|info| info.name)
+    }
+
+    /// What `dir`'s `.claude-plugin/plugin.json` says, when it has one.
+    fn plugin_info(&self, dir: &Path) -> Option<PluginInfo> {
         let mut cache = self.plugin_names.lock().expect("no panics while locked");
         if let Some(known) = cache.get(dir) {
             return known.clone();
         }
         let manifest = dir.join(".claude-plugin").join("plugin.json");
         let is_file = std::fs::metadata(&manifest).is_ok_and(|m| m.is_file());
-        let name = is_file.then(|| {
-            read_manifest(&manifest)
-                .and_then(|text| serde_json::from_slice::<serde_json::Value>(&text).ok())
+        let info = is_file.then(|| {
+            let json =
+                read_manifest(&manifest).and_then(|text| serde_json::from_slice::<serde_json::Value>(&text).ok());
+            let name = json
+                .as_ref()
                 .and_then(|json| json.get("name").and_then(|n| n.as_str()).map(str::to_string))
                 .filter(|n| !n.trim().is_empty())
-                .unwrap_or_else(|| file_name(dir))
+                .unwrap_or_else(|| file_name(dir));
+            let written: Vec<&str> = match json.as_ref().and_then(|json| json.get("skills")) {
+                Some(serde_json::Value::String(path)) => vec![path.as_str()],
+                Some(serde_json::Value::Array(items)) => items.iter().filter_map(|i| i.as_str()).collect(),
+                _ => Vec::new(),
+            };
+            let skill_paths =
+                written.into_iter().map(|p| normalize(&dir.join(p))).filter(|p| p.starts_with(dir)).collect();
+            PluginInfo { name, skill_paths }
         });
-        cache.insert(dir.to_path_buf(), name.clone());
-        name
+        cache.insert(dir.to_path_buf(), info.clone());
+        info
     }
 
     fn repo_root(&self, dir: &Path) -> Option<PathBuf> {
@@ -259,9 +359,13 @@ fn display_root(root: &Path) -> String {
 /// `path` made absolute with `a/./b/../c` read as `a/c`, without asking the file system
 /// (symbolic links stay as written, as Claude Code sees them).
 pub fn absolute_lexical(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    normalize(&std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()))
+}
+
+/// `a/./b/../c` as `a/c`, without asking the file system.
+pub(crate) fn normalize(path: &Path) -> PathBuf {
     let mut out = PathBuf::new();
-    for component in absolute.components() {
+    for component in path.components() {
         match component {
             Component::CurDir => {}
             Component::ParentDir => {
@@ -316,9 +420,33 @@ mod tests {
         let sibling = units.place(&touch(root, "plugins/api/skills/deploy/SKILL.md", ""));
         assert_eq!(laid_out.invocation, "/web:deploy");
         assert_ne!(laid_out.unit, sibling.unit, "two plugins never share a unit");
+        touch(root, "deep/.claude-plugin/plugin.json", r#"{"name": "deep", "skills": ["./extra/more/"]}"#);
+        let custom = units.place(&touch(root, "deep/extra/more/group/set/pdf/SKILL.md", ""));
+        assert_eq!(custom.invocation, "/deep:pdf");
+        assert_eq!(custom.unit.root, normalize(&root.join("deep")));
         touch(root, "solo/.claude-plugin/plugin.json", "{}");
         let solo = units.place(&touch(root, "solo/SKILL.md", ""));
         assert_eq!(solo.invocation, "/solo@skills-dir:solo");
+    }
+
+    #[test]
+    fn names_compare_as_claude_code_compares_them() {
+        let key = comparison_key("pdf-tools");
+        for twin in [
+            "PDF-Tools",
+            "pdf\u{2011}tools",
+            "pdf\u{2014}tools",
+            "\u{FF50}\u{FF44}\u{FF46}-tools",
+            "pdf-\u{200B}tools",
+            "pdf - tools",
+        ] {
+            assert_eq!(comparison_key(twin), key, "{twin:?}");
+        }
+        assert_ne!(comparison_key("pdf_tools"), key);
+        assert!(is_reserved_folder("Synced") && !is_reserved_folder("synced-notes"));
+        let dir = tempfile::tempdir().unwrap();
+        let placed = UnitResolver::new().place(&touch(dir.path(), "plugins/web/skills/deploy/SKILL.md", ""));
+        assert_eq!(placed.name(), "deploy");
     }
 
     #[test]

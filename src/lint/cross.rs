@@ -62,12 +62,7 @@ impl SkillSummary {
 
     /// The located place of `span` (one of the anchors), or line 1.
     pub fn location(&self, span: Span) -> Location {
-        self.anchors.iter().find(|a| a.span == span).cloned().unwrap_or_else(|| Location {
-            span: Span::empty(0),
-            start: crate::skill::LineCol { line: 1, column: 1 },
-            end: crate::skill::LineCol { line: 1, column: 1 },
-            snippet: super::finding::Snippet { line: 1, text: String::new(), start: 0, end: 0 },
-        })
+        self.anchors.iter().find(|a| a.span == span).cloned().unwrap_or_else(super::external::line_one)
     }
 }
 

@@ -78,6 +78,9 @@ pub struct FileResult {
     pub path: std::path::PathBuf,
     /// Its findings, by position then code.
     pub findings: Vec<Finding>,
+    /// For a skill or command file: its install unit and invocation name (`None` for files
+    /// that are not skills, such as manifests and packages).
+    pub placement: Option<crate::discover::Placement>,
 }
 
 /// Lines longer than this are shown as a window around the finding.

@@ -9,6 +9,7 @@ mod checker;
 mod cross;
 mod diagnostic;
 mod engine;
+pub mod external;
 pub mod fields;
 mod finding;
 mod fs;

@@ -8,12 +8,12 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::discover::{self, Candidate, Discovered, UnitResolver};
-use crate::skill::{LineCol, ParseLimits, Skill, Span};
+use crate::skill::{ParseLimits, Skill};
 
 use super::cross::SkillSummary;
 use super::diagnostic::Severity;
 use super::engine::{check_all, check_file};
-use super::finding::{FileResult, Finding, Location, Snippet, locate};
+use super::finding::{FileResult, Finding, locate};
 use super::fs::{FileSystem, StatCache};
 use super::registry::rules;
 use super::rule::Group;
@@ -139,7 +139,20 @@ pub fn lint_discovered(
     }
 
     for problem in found.problems {
-        files.push(FileResult { path: problem.path, findings: vec![io_finding(problem.message)] });
+        files.push(FileResult { path: problem.path, findings: vec![io_finding(problem.message)], placement: None });
+    }
+    let mut skills = skills;
+    for manifest in &found.manifests {
+        files.push(crate::manifest::check_manifest(manifest, &settings.settings_for(manifest)));
+    }
+    let packaged: Vec<(Vec<FileResult>, bool)> = found
+        .packages
+        .par_iter()
+        .map(|package| crate::package::lint_package(package, &settings.settings_for(package), options.limits, &units))
+        .collect();
+    for (results, read) in packaged {
+        skills += usize::from(read);
+        files.extend(results);
     }
     files.sort_by(|a, b| a.path.cmp(&b.path));
     for file in &mut files {
@@ -205,9 +218,16 @@ fn lint_candidate(
     let path = &candidate.path;
     let skill = match read_skill(candidate, options.limits) {
         Ok(skill) => skill,
-        Err(message) => return (FileResult { path: path.clone(), findings: vec![io_finding(message)] }, None),
+        Err(message) => {
+            let placement = Some(units.place(path));
+            return (FileResult { path: path.clone(), findings: vec![io_finding(message)], placement }, None);
+        }
     };
-    let settings = settings.settings_for(path);
+    let summary = SkillSummary::of(&skill, units);
+    let mut settings = settings.settings_for(path);
+    if summary.placement.is_command {
+        settings = Arc::new(command_settings(&settings));
+    }
     let cached = StatCache::new(fs);
     let checked = check_file(&skill, &settings, &cached);
     // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
@@ -223,8 +243,22 @@ fn lint_candidate(
             finding
         })
         .collect();
-    let summary = SkillSummary::of(&skill, units);
-    (FileResult { path: path.clone(), findings }, Some((summary, checked.suppressions)))
+    let placement = Some(summary.placement.clone());
+    (FileResult { path: path.clone(), findings, placement }, Some((summary, checked.suppressions)))
+}
+
+/// The settings for a command file: those of a skill without the rules about `name` and the
+/// skill file's name, since Claude Code ignores `name` there and invokes the command by its
+/// file name.
+fn command_settings(settings: &Settings) -> Settings {
+    let mut out = settings.clone();
+    for (index, rule) in rules().iter().enumerate() {
+        let meta = rule.meta();
+        if meta.name.starts_with("name-") || meta.name == "skill-file-name" {
+            out.set_level(index, super::diagnostic::Level::Off);
+        }
+    }
+    out
 }
 
 /// Reads at most the size limit (plus what is needed to know it was passed) and models the
@@ -252,20 +286,8 @@ pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, S
 
 /// A finding of `io-error` at line 1 with no snippet.
 pub fn io_finding(message: String) -> Finding {
-    let start = LineCol { line: 1, column: 1 };
-    Finding {
-        rule: &IoError::META,
-        severity: Severity::Error,
-        message,
-        help: None,
-        location: Location {
-            span: Span::empty(0),
-            start,
-            end: start,
-            snippet: Snippet { line: 1, text: String::new(), start: 0, end: 0 },
-        },
-        fix: None,
-    }
+    let location = super::external::line_one();
+    Finding { rule: &IoError::META, severity: Severity::Error, message, help: None, location, fix: None }
 }
 
 /// The length of `bytes` without a UTF-8 sequence cut short at its end.

@@ -47,6 +47,8 @@ pub fn outline(skill: &Skill, fs: &dyn FileSystem, kinds: &Kinds, assigned: Opti
     let measured = body_size(skill);
     Outline {
         folder: skill.dir_name.clone(),
+        invocation: None,
+        unit: None,
         problems: problems(skill),
         frontmatter: fields(skill),
         size: Size { lines: skill.lines.line_count(), body_lines: measured.lines, body_tokens: measured.tokens },

@@ -81,6 +81,13 @@ pub struct Outline {
     /// The name of the folder holding the SKILL.md (the skill's command name in Claude Code).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub folder: Option<String>,
+    /// How Claude Code invokes it (`/deploy`, `/docs:pdf`), when placed with
+    /// [`Outline::placed`]; the outline of a skill alone does not depend on where it lies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub invocation: Option<String>,
+    /// The install unit it loads in (`project .`, `plugin docs`), when placed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
     /// What kept part of the file from being read (no frontmatter, a YAML error, a binary or
     /// oversized file), if anything.
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -124,6 +131,15 @@ pub struct RequiredPlace {
     /// The title of the skill's section that counts as it (for the decision kind, of the
     /// section holding what the decision rules recognise), `None` when it is missing.
     pub found: Option<String>,
+}
+
+impl Outline {
+    /// The outline with the skill's invocation name and install unit.
+    pub fn placed(mut self, placement: &crate::discover::Placement) -> Outline {
+        self.invocation = Some(placement.invocation.clone());
+        self.unit = Some(placement.unit.label());
+        self
+    }
 }
 
 /// The size figures.

@@ -11,6 +11,12 @@ impl fmt::Display for Outline {
         if let Some(folder) = &self.folder {
             writeln!(f, "skill: {}", one_line(folder))?;
         }
+        if let Some(invocation) = &self.invocation {
+            writeln!(f, "invocation: {}", one_line(invocation))?;
+        }
+        if let Some(unit) = &self.unit {
+            writeln!(f, "unit: {}", one_line(unit))?;
+        }
         if !self.problems.is_empty() {
             writeln!(f, "problems:")?;
             for problem in &self.problems {

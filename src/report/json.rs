@@ -33,6 +33,29 @@ pub struct JsonFinding<'a> {
     pub help: Option<&'a str>,
     /// The fix, or null.
     pub fix: Option<JsonFix<'a>>,
+    /// How the skill is invoked (`/deploy`, `/docs:pdf`, `/apps/web:deploy`); null for files
+    /// that are not skills (manifests, packages).
+    pub invocation: Option<&'a str>,
+    /// The install unit the skill loads in; null for files that are not skills.
+    pub unit: Option<JsonUnit<'a>>,
+}
+
+/// An install unit as the JSON formats write it.
+#[derive(Serialize)]
+pub struct JsonUnit<'a> {
+    /// `project`, `personal`, `plugin` or `collection`.
+    pub kind: &'static str,
+    /// The folder that identifies it, forward slashes.
+    pub root: String,
+    /// The plugin's name, for plugins.
+    pub namespace: Option<&'a str>,
+}
+
+impl<'a> JsonUnit<'a> {
+    /// The JSON view of `unit`.
+    pub fn new(unit: &'a crate::discover::InstallUnit) -> Self {
+        JsonUnit { kind: unit.kind.as_str(), root: unit.shown_root(), namespace: unit.namespace.as_deref() }
+    }
 }
 
 /// A fix as the JSON formats write it.
@@ -86,11 +109,14 @@ impl<'a> JsonFix<'a> {
 }
 
 impl<'a> JsonFinding<'a> {
-    /// The JSON view of `finding` in the file at `path`.
-    pub fn new(path: &std::path::Path, finding: &'a Finding) -> Self {
+    /// The JSON view of `finding` in `file`.
+    pub fn new(file: &'a FileResult, finding: &'a Finding) -> Self {
         let location = &finding.location;
+        let placement = file.placement.as_ref();
         JsonFinding {
-            path: display_path(path),
+            invocation: placement.map(|p| p.invocation.as_str()),
+            unit: placement.map(|p| JsonUnit::new(&p.unit)),
+            path: display_path(&file.path),
             line: location.start.line,
             column: location.start.column,
             end_line: location.end.line,
@@ -153,7 +179,7 @@ impl Reporter for Json {
             } else {
                 b",\n    "
             })?;
-            write_indented(out, &JsonFinding::new(&file.path, finding), "    ")?;
+            write_indented(out, &JsonFinding::new(file, finding), "    ")?;
             self.written += 1;
         }
         Ok(())
@@ -177,7 +203,7 @@ pub struct JsonLines;
 impl Reporter for JsonLines {
     fn file(&mut self, file: &FileResult, out: &mut dyn Write) -> io::Result<()> {
         for finding in &file.findings {
-            serde_json::to_writer(&mut *out, &JsonFinding::new(&file.path, finding))?;
+            serde_json::to_writer(&mut *out, &JsonFinding::new(file, finding))?;
             writeln!(out)?;
         }
         Ok(())

@@ -51,6 +51,13 @@ impl Reporter for Sarif {
                     }
                 }],
             });
+            if let Some(placement) = &file.placement {
+                let unit = &placement.unit;
+                result["properties"] = json!({
+                    "invocation": placement.invocation,
+                    "unit": { "kind": unit.kind.as_str(), "root": unit.shown_root(), "namespace": unit.namespace },
+                });
+            }
             if let Some(fix) = &finding.fix {
                 let replacements: Vec<Value> = fix
                     .located

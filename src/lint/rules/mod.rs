@@ -8,6 +8,8 @@ pub mod file;
 pub mod frontmatter;
 pub mod links;
 pub mod meta;
+pub mod package;
+pub mod plugin;
 pub mod repository;
 pub mod sections;
 pub mod security;
@@ -31,6 +33,15 @@ pub static RULES: &[&dyn Rule] = &[
     &file::missing_final_newline::MissingFinalNewline,
     &file::mixed_line_endings::MixedLineEndings,
     &file::special_file::SpecialFile,
+    &package::package_unreadable::PackageUnreadable,
+    &package::package_layout::PackageLayout,
+    &package::package_skill_file::PackageSkillFile,
+    &package::package_unsafe_path::PackageUnsafePath,
+    &package::package_symlink::PackageSymlink,
+    &package::package_too_large::PackageTooLarge,
+    &package::package_limits::PackageLimits,
+    &package::package_folder_name::PackageFolderName,
+    &package::package_junk::PackageJunk,
     &frontmatter::unknown_key::UnknownKey,
     &frontmatter::name_missing::NameMissing,
     &frontmatter::name_invalid::NameInvalid,
@@ -93,6 +104,14 @@ pub static RULES: &[&dyn Rule] = &[
     &sections::section_out_of_order::SectionOutOfOrder,
     &repository::duplicate_name::DuplicateName,
     &repository::listing_budget::ListingBudget,
+    &plugin::manifest_json::ManifestJson,
+    &plugin::manifest_field::ManifestField,
+    &plugin::manifest_path_missing::ManifestPathMissing,
+    &plugin::duplicate_plugin::DuplicatePlugin,
+    &plugin::plugin_without_skills::PluginWithoutSkills,
+    &plugin::command_shadowed::CommandShadowed,
+    &plugin::reserved_folder_name::ReservedFolderName,
+    &plugin::confusable_name::ConfusableName,
     &content::placeholder::Placeholder,
     &content::secret::Secret,
     &content::time_sensitive::TimeSensitive,

@@ -46,8 +46,10 @@ impl Rule for DuplicateName {
     fn check_all(&self, cx: &mut CrossChecker<'_>) {
         let mut by_name: HashMap<(&InstallUnit, &str), Vec<usize>> = HashMap::new();
         for (index, skill) in cx.skills.iter().enumerate() {
+            // A command file's `name` is ignored: it is invoked by its file name.
             if let Some((name, _)) = &skill.name
                 && !name.is_empty()
+                && !skill.placement.is_command
             {
                 by_name.entry((skill.placement.unit.as_ref(), name.as_str())).or_default().push(index);
             }
