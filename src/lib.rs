@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod activation;
 pub mod cli;
 pub mod config;
 pub mod decide;
