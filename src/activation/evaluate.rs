@@ -79,7 +79,8 @@ pub struct SkillStats {
 pub struct Outcome {
     /// Per query, in the order given.
     pub results: Vec<QueryResult>,
-    /// Per skill that was expected or activated, in listing order.
+    /// Per skill that was expected or activated by a query stating an expectation, in
+    /// listing order.
     pub skills: Vec<SkillStats>,
 }
 
@@ -184,7 +185,10 @@ impl Activation {
                 let me = SkillRef { listing: l, entry: e };
                 let expects = |r: &QueryResult| matches!(&r.query.expect, Expectation::Skill(n) if answers_to(entry, n));
                 let expected = results.iter().filter(|r| expects(r)).count();
-                let won: Vec<&QueryResult> = results.iter().filter(|r| r.predicted == Some(me)).collect();
+                let won: Vec<&QueryResult> = results
+                    .iter()
+                    .filter(|r| r.predicted == Some(me) && r.query.expect != Expectation::Unstated)
+                    .collect();
                 if expected == 0 && won.is_empty() {
                     continue;
                 }

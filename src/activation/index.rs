@@ -30,6 +30,10 @@ pub struct Model {
     /// Empty documents added to the pool when computing IDF, so that a unit of three skills
     /// does not make every shared word look rare, and scores compare across pool sizes.
     pub background: f64,
+    /// How much a query's unmatched words count against a skill: the score is multiplied by
+    /// the matched share of the query's IDF raised to this power (0 turns it off). One shared
+    /// word in a long request about something else ("write a haiku") is weak evidence.
+    pub coverage_exponent: f64,
     /// The score a best-ranked skill needs to be activated.
     pub threshold: f64,
 }
@@ -44,6 +48,7 @@ impl Default for Model {
             trigger_weight: 1.5,
             phrase_bonus: 0.5,
             background: 10.0,
+            coverage_exponent: 0.5,
             threshold: 3.0,
         }
     }
@@ -151,15 +156,18 @@ impl Index {
             }
         }
         let idf: Vec<f64> = unique.iter().map(|t| self.idf(&t.stem)).collect();
+        let query_idf: f64 = idf.iter().sum();
         let stems: Vec<&str> = query_terms.iter().map(|t| t.stem.as_str()).collect();
         let Model { k1, b, phrase_bonus, .. } = self.model;
         let mut out = Vec::new();
         for (index, doc) in self.docs.iter().enumerate() {
             let mut score = 0.0;
             let mut matched = Vec::new();
+            let mut matched_idf = 0.0;
             for (term, idf) in unique.iter().zip(&idf) {
                 let Some(&tf) = doc.tf.get(&term.stem) else { continue };
                 score += idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * doc.len / self.avg_len));
+                matched_idf += idf;
                 matched.push(term.word.clone());
             }
             if matched.is_empty() {
@@ -169,6 +177,9 @@ impl Index {
                 if contains_run(&stems, phrase) {
                     score += phrase_bonus * phrase.iter().map(|s| self.idf(s)).sum::<f64>();
                 }
+            }
+            if self.model.coverage_exponent > 0.0 && query_idf > 0.0 {
+                score *= (matched_idf / query_idf).powf(self.model.coverage_exponent);
             }
             out.push(Ranked { doc: index, score, matched });
         }

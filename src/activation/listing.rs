@@ -113,6 +113,8 @@ pub struct Listing {
     pub unit: Arc<InstallUnit>,
     /// Its entries, ordered by invocation name (then path).
     pub entries: Vec<ListingEntry>,
+    /// For each entry, its position in what [`listings`] was given.
+    pub origin: Vec<usize>,
     /// The budget in characters.
     pub budget: usize,
 }
@@ -157,15 +159,16 @@ impl Listing {
 
 /// Groups entries by install unit into listings held to `budget`, units in their order.
 pub fn listings(entries: impl IntoIterator<Item = (Arc<InstallUnit>, ListingEntry)>, budget: usize) -> Vec<Listing> {
-    let mut by_unit: BTreeMap<Arc<InstallUnit>, Vec<ListingEntry>> = BTreeMap::new();
-    for (unit, entry) in entries {
-        by_unit.entry(unit).or_default().push(entry);
+    let mut by_unit: BTreeMap<Arc<InstallUnit>, Vec<(usize, ListingEntry)>> = BTreeMap::new();
+    for (origin, (unit, entry)) in entries.into_iter().enumerate() {
+        by_unit.entry(unit).or_default().push((origin, entry));
     }
     by_unit
         .into_iter()
-        .map(|(unit, mut entries)| {
-            entries.sort_by(|a, b| a.invocation.cmp(&b.invocation).then_with(|| a.path.cmp(&b.path)));
-            Listing { unit, entries, budget }
+        .map(|(unit, mut members)| {
+            members.sort_by(|(_, a), (_, b)| a.invocation.cmp(&b.invocation).then_with(|| a.path.cmp(&b.path)));
+            let (origin, entries) = members.into_iter().unzip();
+            Listing { unit, entries, origin, budget }
         })
         .collect()
 }

@@ -15,6 +15,7 @@ pub mod index;
 pub mod listing;
 pub mod load;
 pub mod queries;
+pub mod report;
 pub mod similarity;
 pub mod terms;
 

@@ -93,16 +93,24 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, expected: &str) -> Result<T, 
     })
 }
 
+/// The 1-based line and column of the `index`-th occurrence of `key` in `text` (1, 1 when
+/// there are fewer): where the `index`-th item's field is, in a file of flat items.
+fn nth_key(text: &str, key: &str, index: usize) -> (usize, usize) {
+    text.match_indices(key).nth(index).map_or((1, 1), |(at, _)| {
+        let before = &text[..at];
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        (line, column)
+    })
+}
+
 /// Parses `evals/eval_queries.json`.
 pub fn parse_eval_queries(text: &str) -> Result<Vec<EvalQuery>, ShapeError> {
     let queries: Vec<EvalQuery> =
         parse(text, "a list of {\"query\": text, \"should_trigger\": true or false}")?;
     if let Some(index) = queries.iter().position(|q| q.query.trim().is_empty()) {
-        return Err(ShapeError {
-            line: 0,
-            column: 0,
-            message: format!("query {} is empty", index + 1),
-        });
+        let (line, column) = nth_key(text, "\"query\"", index);
+        return Err(ShapeError { line, column, message: format!("query {} is empty", index + 1) });
     }
     Ok(queries)
 }
@@ -111,7 +119,8 @@ pub fn parse_eval_queries(text: &str) -> Result<Vec<EvalQuery>, ShapeError> {
 pub fn parse_evals(text: &str) -> Result<EvalsFile, ShapeError> {
     let evals: EvalsFile = parse(text, "{\"skill_name\": text, \"evals\": [{\"id\", \"prompt\", ...}]}")?;
     if let Some(index) = evals.evals.iter().position(|e| e.prompt.trim().is_empty()) {
-        return Err(ShapeError { line: 0, column: 0, message: format!("eval {} has an empty prompt", index + 1) });
+        let (line, column) = nth_key(text, "\"prompt\"", index);
+        return Err(ShapeError { line, column, message: format!("eval {} has an empty prompt", index + 1) });
     }
     Ok(evals)
 }
@@ -199,7 +208,8 @@ mod tests {
         assert_eq!(err.to_string(), "line 2 column 16: missing field `should_trigger`");
         let err = parse_eval_queries("{\"query\": \"x\"}").unwrap_err();
         assert!(err.message.contains("(the file holds a list of"), "{}", err.message);
-        assert!(parse_eval_queries("[{\"query\": \" \", \"should_trigger\": true}]").is_err());
+        let empty = parse_eval_queries("[\n{\"query\": \"a\", \"should_trigger\": true},\n {\"query\": \" \", \"should_trigger\": true}]");
+        assert_eq!(empty.unwrap_err().to_string(), "line 3 column 3: query 2 is empty");
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::text::hash::fnv1a;
 
 /// The similarity of two listing entries from which they compete, measured on the corpus
 /// (see the README, "Will my skill trigger?").
-pub const COMPETING_THRESHOLD: f64 = 0.5;
+pub const COMPETING_THRESHOLD: f64 = 0.33;
 
 /// The estimated share of word 5-grams two bodies hold in common from which they are
 /// near-identical.
@@ -35,7 +35,8 @@ pub struct Competition {
 }
 
 /// The pairs of `entries` (name and listed text) whose similarity is at least `threshold`,
-/// in index order.
+/// in index order. A pair where one entry names the other ("for IBM hardware use qiskit")
+/// is already told apart and is left out.
 pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
     let index = Index::new(entries.iter().copied(), Model::default());
     let vectors: Vec<_> = (0..entries.len()).map(|i| index.vector(i)).collect();
@@ -43,7 +44,8 @@ pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
     let mut out = Vec::new();
     for a in 0..entries.len() {
         for b in a + 1..entries.len() {
-            if norms[a] == 0.0 || norms[b] == 0.0 {
+            if norms[a] == 0.0 || norms[b] == 0.0 || names(entries[a].1, entries[b].0) || names(entries[b].1, entries[a].0)
+            {
                 continue;
             }
             let mut shared: Vec<(&str, f64)> = vectors[a]
@@ -60,6 +62,16 @@ pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
         }
     }
     out
+}
+
+/// True when `text` mentions the skill `name` as a word of its own (case ignored).
+pub fn names(text: &str, name: &str) -> bool {
+    let (text, name) = (text.to_lowercase(), name.to_lowercase());
+    if name.is_empty() {
+        return false;
+    }
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    text.match_indices(&name).any(|(at, _)| !word(text[..at].chars().next_back()) && !word(text[at + name.len()..].chars().next()))
 }
 
 /// A body's MinHash signature: for each of 64 hash functions, the least hash of its word
@@ -109,6 +121,18 @@ mod tests {
         assert_eq!((found[0].a, found[0].b), (0, 1));
         assert!(found[0].shared.contains(&"form".to_string()) || found[0].shared.contains(&"forms".to_string()));
         assert!(competing(&entries, 1.01).is_empty());
+        let routed = [
+            entries[0],
+            ("pdf-forms", "Fill PDF forms and flatten fields. Use when the user must fill a PDF form; to merge, use pdf-tools."),
+        ];
+        assert!(competing(&routed, COMPETING_THRESHOLD).is_empty(), "naming the other tells them apart");
+    }
+
+    #[test]
+    fn names_are_found_as_whole_words() {
+        assert!(names("For IBM hardware use Qiskit; for ML use pennylane.", "qiskit"));
+        assert!(!names("use qiskit-aer for simulation", "qiskit"));
+        assert!(!names("pdf-tools-extra", "pdf-tools"));
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod activation;
 mod baseline;
 mod config;
 mod decide;
@@ -54,6 +55,12 @@ pub enum Command {
     Evaluate(decide::EvaluateArgs),
     /// Print each skill's outline (frontmatter, size, decision parts, sections), stable for diffs and snapshots.
     Outline(outline::OutlineArgs),
+    /// Rank queries against the skill listing: which skill each would wake, recall and
+    /// precision per skill, confusions (a lexical proxy for the model, offline).
+    Activation(activation::ActivationArgs),
+    /// Print Claude Code's skill listing per install unit: entry lengths, cuts, skills left
+    /// out, the total against the budget, and what overflows.
+    Listing(activation::ListingArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -75,6 +82,8 @@ pub fn main() -> ExitCode {
         Command::Test(args) => decide::test(args),
         Command::Evaluate(args) => decide::evaluate(args),
         Command::Outline(args) => outline::run(args),
+        Command::Activation(args) => activation::run(args),
+        Command::Listing(args) => activation::listing(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),
