@@ -80,7 +80,8 @@ struct Doc {
 pub struct Index {
     model: Model,
     docs: Vec<Doc>,
-    df: HashMap<String, usize>,
+    /// For each stem, the documents holding it with their weighted frequency, in order.
+    postings: HashMap<String, Vec<(usize, f64)>>,
     avg_len: f64,
 }
 
@@ -113,14 +114,14 @@ impl Index {
     /// Indexes `docs`, each a skill's name and its listed text.
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a str)>, model: Model) -> Index {
         let docs: Vec<Doc> = docs.into_iter().map(|(name, text)| doc_of(name, text, &model)).collect();
-        let mut df: HashMap<String, usize> = HashMap::new();
-        for doc in &docs {
-            for stem in doc.tf.keys() {
-                *df.entry(stem.clone()).or_default() += 1;
+        let mut postings: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
+        for (index, doc) in docs.iter().enumerate() {
+            for (stem, &tf) in &doc.tf {
+                postings.entry(stem.clone()).or_default().push((index, tf));
             }
         }
         let avg_len = if docs.is_empty() { 1.0 } else { docs.iter().map(|d| d.len).sum::<f64>() / docs.len() as f64 };
-        Index { model, docs, df, avg_len: avg_len.max(1.0) }
+        Index { model, docs, postings, avg_len: avg_len.max(1.0) }
     }
 
     /// How many documents.
@@ -141,7 +142,7 @@ impl Index {
     /// The inverse document frequency of `stem` in the pool (with the background documents).
     pub fn idf(&self, stem: &str) -> f64 {
         let n = self.docs.len() as f64 + self.model.background;
-        let df = self.df.get(stem).copied().unwrap_or(0) as f64;
+        let df = self.postings.get(stem).map_or(0, Vec::len) as f64;
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
@@ -158,28 +159,31 @@ impl Index {
         let idf: Vec<f64> = unique.iter().map(|t| self.idf(&t.stem)).collect();
         let query_idf: f64 = idf.iter().sum();
         let stems: Vec<&str> = query_terms.iter().map(|t| t.stem.as_str()).collect();
-        let Model { k1, b, phrase_bonus, .. } = self.model;
-        let mut out = Vec::new();
-        for (index, doc) in self.docs.iter().enumerate() {
-            let mut score = 0.0;
-            let mut matched = Vec::new();
-            let mut matched_idf = 0.0;
-            for (term, idf) in unique.iter().zip(&idf) {
-                let Some(&tf) = doc.tf.get(&term.stem) else { continue };
-                score += idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * doc.len / self.avg_len));
-                matched_idf += idf;
-                matched.push(term.word.clone());
+        let Model { k1, b, phrase_bonus, coverage_exponent, .. } = self.model;
+        let mut scores = vec![0.0; self.docs.len()];
+        let mut matched_idf = vec![0.0; self.docs.len()];
+        let mut matched: Vec<Vec<String>> = vec![Vec::new(); self.docs.len()];
+        for (term, idf) in unique.iter().zip(&idf) {
+            for &(index, tf) in self.postings.get(&term.stem).map_or(&[][..], Vec::as_slice) {
+                let len = self.docs[index].len;
+                scores[index] += idf * tf * (k1 + 1.0) / (tf + k1 * (1.0 - b + b * len / self.avg_len));
+                matched_idf[index] += idf;
+                matched[index].push(term.word.clone());
             }
+        }
+        let mut out = Vec::new();
+        for (index, matched) in matched.into_iter().enumerate() {
             if matched.is_empty() {
                 continue;
             }
-            for phrase in &doc.phrases {
+            let mut score = scores[index];
+            for phrase in &self.docs[index].phrases {
                 if contains_run(&stems, phrase) {
                     score += phrase_bonus * phrase.iter().map(|s| self.idf(s)).sum::<f64>();
                 }
             }
-            if self.model.coverage_exponent > 0.0 && query_idf > 0.0 {
-                score *= (matched_idf / query_idf).powf(self.model.coverage_exponent);
+            if coverage_exponent > 0.0 && query_idf > 0.0 {
+                score *= (matched_idf[index] / query_idf).powf(coverage_exponent);
             }
             out.push(Ranked { doc: index, score, matched });
         }

@@ -69,9 +69,9 @@ impl Rule for ListingBudget {
                 ),
             )
             .help(format!(
-                "{} lose their descriptions in part or whole (`skillsmith listing` shows which); the largest: {}; \
-                 shorten them, or raise `listing-budget` if your context window is larger",
-                lost.len(),
+                "in listing order, {} lose their descriptions in part or whole (`skillsmith listing` shows how); \
+                 the largest: {}; shorten them, or raise `listing-budget` if your context window is larger",
+                lost.join(", "),
                 largest.join(", ")
             ));
         }
