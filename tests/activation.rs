@@ -66,7 +66,10 @@ fn the_threshold_is_configurable() {
 fn bad_queries_files_and_unknown_skills_are_usage_errors() {
     let (_, err, code) = skillsmith(&["activation", "skills", "--queries", "bad-queries.json"]);
     assert_eq!(code, 2);
-    assert_eq!(err, "skillsmith: bad-queries.json: line 1 column 22: unknown field `skil`, expected `query` or `skill`\n");
+    assert_eq!(
+        err,
+        "skillsmith: bad-queries.json: line 1 column 22: unknown field `skil`, expected `query` or `skill`\n"
+    );
     let (_, err, code) = skillsmith(&["activation", "skills/csv-clean", "--queries", "queries.json"]);
     assert_eq!(code, 2);
     assert!(err.contains("expects `pdf-forms`, which is not among the skills given"), "{err}");
@@ -84,7 +87,10 @@ fn listing_shows_cuts_left_out_skills_and_overflow() {
 
 /// `../shared` (the corpus), or `SKILLSMITH_SHARED` when the checkout lives elsewhere.
 fn shared() -> Option<PathBuf> {
-    let candidates = [Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")), std::env::var_os("SKILLSMITH_SHARED").map(PathBuf::from)];
+    let candidates = [
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")),
+        std::env::var_os("SKILLSMITH_SHARED").map(PathBuf::from),
+    ];
     let found = candidates.into_iter().flatten().find(|p| p.join("corpus").is_dir());
     if found.is_none() {
         eprintln!("note: ../shared/corpus is absent; the activation queries tests are skipped");

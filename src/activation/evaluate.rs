@@ -183,7 +183,8 @@ impl Activation {
         for (l, listing) in self.listings.iter().enumerate() {
             for (e, entry) in listing.entries.iter().enumerate() {
                 let me = SkillRef { listing: l, entry: e };
-                let expects = |r: &QueryResult| matches!(&r.query.expect, Expectation::Skill(n) if answers_to(entry, n));
+                let expects =
+                    |r: &QueryResult| matches!(&r.query.expect, Expectation::Skill(n) if answers_to(entry, n));
                 let expected = results.iter().filter(|r| expects(r)).count();
                 let won: Vec<&QueryResult> = results
                     .iter()

@@ -254,7 +254,8 @@ fn trigger_ranges(lower: &str) -> Vec<(usize, usize)> {
     for marker in TRIGGER_MARKERS {
         for (start, _) in lower.match_indices(marker) {
             let rest = &lower[start..];
-            let end = [". ", ".\n", "\n\n"].iter().filter_map(|b| rest.find(b)).min().map_or(lower.len(), |e| start + e);
+            let end =
+                [". ", ".\n", "\n\n"].iter().filter_map(|b| rest.find(b)).min().map_or(lower.len(), |e| start + e);
             out.push((start, end));
         }
     }

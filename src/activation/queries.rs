@@ -106,8 +106,7 @@ fn nth_key(text: &str, key: &str, index: usize) -> (usize, usize) {
 
 /// Parses `evals/eval_queries.json`.
 pub fn parse_eval_queries(text: &str) -> Result<Vec<EvalQuery>, ShapeError> {
-    let queries: Vec<EvalQuery> =
-        parse(text, "a list of {\"query\": text, \"should_trigger\": true or false}")?;
+    let queries: Vec<EvalQuery> = parse(text, "a list of {\"query\": text, \"should_trigger\": true or false}")?;
     if let Some(index) = queries.iter().position(|q| q.query.trim().is_empty()) {
         let (line, column) = nth_key(text, "\"query\"", index);
         return Err(ShapeError { line, column, message: format!("query {} is empty", index + 1) });
@@ -174,7 +173,11 @@ pub fn from_eval_file(path: &Path, skill: &str, pool: usize, queries: Vec<EvalQu
         .into_iter()
         .map(|q| Query {
             text: q.query,
-            expect: if q.should_trigger { Expectation::Skill(skill.to_string()) } else { Expectation::Not(skill.to_string()) },
+            expect: if q.should_trigger {
+                Expectation::Skill(skill.to_string())
+            } else {
+                Expectation::Not(skill.to_string())
+            },
             source: Source::EvalFile(path.to_path_buf()),
             pool: Some(pool),
         })
@@ -208,7 +211,9 @@ mod tests {
         assert_eq!(err.to_string(), "line 2 column 16: missing field `should_trigger`");
         let err = parse_eval_queries("{\"query\": \"x\"}").unwrap_err();
         assert!(err.message.contains("(the file holds a list of"), "{}", err.message);
-        let empty = parse_eval_queries("[\n{\"query\": \"a\", \"should_trigger\": true},\n {\"query\": \" \", \"should_trigger\": true}]");
+        let empty = parse_eval_queries(
+            "[\n{\"query\": \"a\", \"should_trigger\": true},\n {\"query\": \" \", \"should_trigger\": true}]",
+        );
         assert_eq!(empty.unwrap_err().to_string(), "line 3 column 3: query 2 is empty");
     }
 

@@ -219,8 +219,13 @@ pub fn listing_text(listings: &[Listing]) -> String {
                     "-".to_string()
                 }
             };
-            let line =
-                format!("  {:<width$}  {:>6}  {:>6}  {}", entry.invocation, thousands(entry.chars), listed, notes.join("; "));
+            let line = format!(
+                "  {:<width$}  {:>6}  {:>6}  {}",
+                entry.invocation,
+                thousands(entry.chars),
+                listed,
+                notes.join("; ")
+            );
             let _ = writeln!(out, "{}", line.trim_end());
         }
         if listing.over_budget() {

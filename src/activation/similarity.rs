@@ -44,14 +44,15 @@ pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
     let mut out = Vec::new();
     for a in 0..entries.len() {
         for b in a + 1..entries.len() {
-            if norms[a] == 0.0 || norms[b] == 0.0 || names(entries[a].1, entries[b].0) || names(entries[b].1, entries[a].0)
+            if norms[a] == 0.0
+                || norms[b] == 0.0
+                || names(entries[a].1, entries[b].0)
+                || names(entries[b].1, entries[a].0)
             {
                 continue;
             }
-            let mut shared: Vec<(&str, f64)> = vectors[a]
-                .iter()
-                .filter_map(|(stem, wa)| vectors[b].get(stem).map(|wb| (*stem, wa * wb)))
-                .collect();
+            let mut shared: Vec<(&str, f64)> =
+                vectors[a].iter().filter_map(|(stem, wa)| vectors[b].get(stem).map(|wb| (*stem, wa * wb))).collect();
             let similarity = shared.iter().map(|(_, w)| w).sum::<f64>() / (norms[a] * norms[b]);
             if similarity < threshold {
                 continue;
@@ -71,7 +72,8 @@ pub fn names(text: &str, name: &str) -> bool {
         return false;
     }
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
-    text.match_indices(&name).any(|(at, _)| !word(text[..at].chars().next_back()) && !word(text[at + name.len()..].chars().next()))
+    text.match_indices(&name)
+        .any(|(at, _)| !word(text[..at].chars().next_back()) && !word(text[at + name.len()..].chars().next()))
 }
 
 /// A body's MinHash signature: for each of 64 hash functions, the least hash of its word
@@ -123,7 +125,10 @@ mod tests {
         assert!(competing(&entries, 1.01).is_empty());
         let routed = [
             entries[0],
-            ("pdf-forms", "Fill PDF forms and flatten fields. Use when the user must fill a PDF form; to merge, use pdf-tools."),
+            (
+                "pdf-forms",
+                "Fill PDF forms and flatten fields. Use when the user must fill a PDF form; to merge, use pdf-tools.",
+            ),
         ];
         assert!(competing(&routed, COMPETING_THRESHOLD).is_empty(), "naming the other tells them apart");
     }
@@ -140,7 +145,8 @@ mod tests {
         let text: String = (0..200).map(|i| format!("word{} ", i % 97)).collect();
         let copy = text.replace("word5 ", "other ");
         let other: String = (0..200).map(|i| format!("thing{i} ")).collect();
-        let (a, b, c) = (body_signature(&text).unwrap(), body_signature(&copy).unwrap(), body_signature(&other).unwrap());
+        let (a, b, c) =
+            (body_signature(&text).unwrap(), body_signature(&copy).unwrap(), body_signature(&other).unwrap());
         assert!(resemblance(&a, &b) >= NEAR_IDENTICAL_THRESHOLD, "{}", resemblance(&a, &b));
         assert!(resemblance(&a, &c) < 0.2);
         assert_eq!(body_signature("too short"), None);

@@ -90,7 +90,10 @@ pub fn run(args: ActivationArgs) -> std::io::Result<u8> {
         if let Expectation::Skill(name) = &query.expect
             && !activation.knows(name)
         {
-            return Err(usage_error(format!("query {:?} expects `{name}`, which is not among the skills given", query.text)));
+            return Err(usage_error(format!(
+                "query {:?} expects `{name}`, which is not among the skills given",
+                query.text
+            )));
         }
     }
     let outcome = activation.run(&queries);

@@ -43,7 +43,11 @@ pub fn format_figure(value: f64) -> String {
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let fraction = fraction.trim_end_matches('0');
     let whole: u64 = whole.parse().unwrap_or(u64::MAX);
-    let shown = if fraction.is_empty() { crate::text::thousands(whole) } else { format!("{}.{fraction}", crate::text::thousands(whole)) };
+    let shown = if fraction.is_empty() {
+        crate::text::thousands(whole)
+    } else {
+        format!("{}.{fraction}", crate::text::thousands(whole))
+    };
     if shown.chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { format!("{sign}{shown}") }
 }
 

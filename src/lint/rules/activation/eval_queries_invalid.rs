@@ -39,9 +39,8 @@ impl Rule for EvalQueriesInvalid {
         let Some(text) = read(cx, EVAL_QUERIES) else { return };
         if let Err(err) = parse_eval_queries(&text) {
             let span = anchor(cx);
-            cx.report(span, format!("`{EVAL_QUERIES}` {err}")).help(
-                "the file holds a list of {\"query\": \"...\", \"should_trigger\": true or false}",
-            );
+            cx.report(span, format!("`{EVAL_QUERIES}` {err}"))
+                .help("the file holds a list of {\"query\": \"...\", \"should_trigger\": true or false}");
         }
     }
 }

@@ -45,10 +45,8 @@ impl Rule for CompetingSkills {
     fn check_all(&self, cx: &mut CrossChecker<'_>) {
         for members in by_unit(cx.skills) {
             let listed: Vec<usize> = members.into_iter().filter(|&i| !cx.skills[i].entry.left_out).collect();
-            let entries: Vec<(&str, &str)> = listed
-                .iter()
-                .map(|&i| (cx.skills[i].entry.name.as_str(), cx.skills[i].entry.listed_text()))
-                .collect();
+            let entries: Vec<(&str, &str)> =
+                listed.iter().map(|&i| (cx.skills[i].entry.name.as_str(), cx.skills[i].entry.listed_text())).collect();
             let mut found = Vec::new();
             for pair in competing(&entries, COMPETING_THRESHOLD) {
                 for (me, other) in [(listed[pair.a], listed[pair.b]), (listed[pair.b], listed[pair.a])] {

@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 use crate::discover::InstallUnit;
 use crate::lint::SkillSummary;
 
+/// `SK602` `competing-skills`: Two skills' listing entries compete for the same requests.
+pub mod competing_skills;
 /// `SK600` `duplicate-name`: Two skills share a name.
 pub mod duplicate_name;
 /// `SK601` `listing-budget`: All descriptions together exceed the skill listing budget.
 pub mod listing_budget;
-/// `SK602` `competing-skills`: Two skills' listing entries compete for the same requests.
-pub mod competing_skills;
 /// `SK603` `near-identical-bodies`: Two skills' bodies are near-identical (a template copy).
 pub mod near_identical_bodies;
 
