@@ -69,9 +69,10 @@ impl Rule for ListingBudget {
                 ),
             )
             .help(format!(
-                "in listing order, {} lose their descriptions in part or whole (`skillsmith listing` shows how); \
+                "in listing order, {} {} in part or whole (`skillsmith listing` shows how); \
                  the largest: {}; shorten them, or raise `listing-budget` if your context window is larger",
                 lost.join(", "),
+                if lost.len() == 1 { "loses its description" } else { "lose their descriptions" },
                 largest.join(", ")
             ));
         }
