@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod activation;
 pub mod audit;
 pub mod cli;
 pub mod config;

@@ -68,7 +68,7 @@ fn the_pre_commit_snippet_names_the_shipped_hooks() {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
     let hooks = yaml(&hooks_text);
     let ids: Vec<&str> = hooks.as_seq().unwrap().iter().filter_map(|h| h.get("id")?.as_str()).collect();
-    assert_eq!(ids, ["skillsmith", "skillsmith-fix", "skillsmith-test"]);
+    assert_eq!(ids, ["skillsmith", "skillsmith-fix", "skillsmith-test", "skillsmith-activation"]);
     let text = section("## Use it in pre-commit");
     let snippet = &blocks(&text, "yaml")[0];
     let config = yaml(snippet);

@@ -1,5 +1,6 @@
 //! The command line: a thin shell that parses arguments, calls the library and prints.
 
+mod activation;
 mod audit;
 mod baseline;
 mod config;
@@ -60,6 +61,12 @@ pub enum Command {
     Audit(audit::AuditArgs),
     /// Build the `.skill` package claude.ai and the Skills API accept, after checking the skill on the api target.
     Package(package::PackageArgs),
+    /// Rank queries against the skill listing: which skill each would wake, recall and
+    /// precision per skill, confusions (a lexical proxy for the model, offline).
+    Activation(activation::ActivationArgs),
+    /// Print Claude Code's skill listing per install unit: entry lengths, cuts, skills left
+    /// out, the total against the budget, and what overflows.
+    Listing(activation::ListingArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -83,6 +90,8 @@ pub fn main() -> ExitCode {
         Command::Outline(args) => outline::run(args),
         Command::Audit(args) => audit::run(args),
         Command::Package(args) => package::run(args),
+        Command::Activation(args) => activation::run(args),
+        Command::Listing(args) => activation::listing(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

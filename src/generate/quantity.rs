@@ -26,7 +26,7 @@ pub fn format_quantity(value: f64) -> String {
     if (10_000..1_000_000).contains(&whole) && whole.is_multiple_of(1_000) {
         return format!("{sign}{}K", whole / 1_000);
     }
-    format!("{sign}{}", thousands(whole))
+    format!("{sign}{}", crate::text::thousands(whole))
 }
 
 /// Formats a figure of a calculation exactly enough to follow the arithmetic: whole numbers
@@ -43,20 +43,12 @@ pub fn format_figure(value: f64) -> String {
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let fraction = fraction.trim_end_matches('0');
     let whole: u64 = whole.parse().unwrap_or(u64::MAX);
-    let shown = if fraction.is_empty() { thousands(whole) } else { format!("{}.{fraction}", thousands(whole)) };
+    let shown = if fraction.is_empty() {
+        crate::text::thousands(whole)
+    } else {
+        format!("{}.{fraction}", crate::text::thousands(whole))
+    };
     if shown.chars().all(|c| c == '0' || c == '.') { "0".to_string() } else { format!("{sign}{shown}") }
-}
-
-fn thousands(whole: u64) -> String {
-    let digits = whole.to_string();
-    let mut out = String::new();
-    for (index, digit) in digits.chars().enumerate() {
-        if index > 0 && (digits.len() - index).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(digit);
-    }
-    out
 }
 
 #[cfg(test)]

@@ -3,6 +3,8 @@
 
 use std::path::PathBuf;
 
+use crate::activation::ListingEntry;
+use crate::activation::similarity::body_signature;
 use crate::discover::{Placement, UnitResolver};
 use crate::skill::{Skill, Span};
 
@@ -20,8 +22,11 @@ pub struct SkillSummary {
     pub name: Option<(String, Span)>,
     /// Where `description` is (or line 1), for locating budget findings.
     pub description_span: Span,
-    /// Characters of `description` plus `when_to_use`, as listed by Claude Code.
-    pub listing_chars: usize,
+    /// Its entry in Claude Code's skill listing (description plus `when_to_use`).
+    pub entry: ListingEntry,
+    /// The MinHash signature of its body, when the body was read and is long enough to
+    /// compare (see [`crate::activation::similarity`]).
+    pub body_signature: Option<Vec<u64>>,
     /// 1-based line and column of the name's value, for "first defined here" notes.
     pub name_line: u32,
     /// The name's and description's places, located while the text was at hand.
@@ -39,8 +44,6 @@ impl SkillSummary {
         let fm = &skill.frontmatter;
         let name = fm.name().map(|f| (f.value.trim().to_string(), f.span));
         let description = fm.description();
-        let listing_chars = description.map_or(0, |d| d.value.chars().count())
-            + fm.str_field("when_to_use").map_or(0, |w| w.value.chars().count());
         let description_span = description.map_or(Span::empty(0), |d| d.key_span);
         let name_line = name.as_ref().map_or(0, |(_, span)| skill.line_col(span.start as usize).line);
         let mut anchors = vec![locate_span(skill, description_span)];
@@ -48,11 +51,20 @@ impl SkillSummary {
             anchors.push(locate_span(skill, *span));
         }
         let placement = units.place(&skill.path);
+        let entry = ListingEntry::of(skill, &placement);
+        let body = &skill.body;
+        let modelled = !body.paragraphs.is_empty() || !body.sections.is_empty() || !body.lists.is_empty();
+        let body_signature = if modelled && skill.oversize.is_none() {
+            skill.text().get(body.span.start as usize..body.span.end as usize).and_then(body_signature)
+        } else {
+            None
+        };
         SkillSummary {
             path: skill.path.clone(),
             name,
             description_span,
-            listing_chars,
+            entry,
+            body_signature,
             name_line,
             anchors,
             placement,

@@ -32,7 +32,7 @@ pub struct RuleOptions {
 impl Default for RuleOptions {
     fn default() -> Self {
         RuleOptions {
-            listing_budget: 8_000,
+            listing_budget: crate::activation::listing::DEFAULT_BUDGET,
             max_lines: 500,
             max_tokens: 5_000,
             toc_min_lines: 100,

@@ -40,8 +40,6 @@ pub mod name_reserved_word;
 pub mod name_vague;
 /// `SK132` `never-invocable`: disable-model-invocation: true with user-invocable: false: nobody can invoke it.
 pub mod never_invocable;
-/// `SK133` `reserved-folder-name`: The skill's folder is named synced, which Claude Code reserves.
-pub mod reserved_folder_name;
 /// `SK116` `scalar-not-string`: A number or boolean where a string is expected (quote it).
 pub mod scalar_not_string;
 /// `SK100` `unknown-key`: A frontmatter key the target does not know.

@@ -1,0 +1,76 @@
+use crate::activation::similarity::{COMPETING_THRESHOLD, competing};
+use crate::declare_rule;
+use crate::lint::rule::{Levels, Rule, RuleMeta};
+use crate::lint::{CrossChecker, Level};
+
+use super::by_unit;
+
+declare_rule! {
+    /// ## What it does
+    /// Compares the listing entries (description plus `when_to_use`, as Claude Code lists
+    /// them) of the skills of one install unit and reports each pair so alike that one
+    /// request fits both: the cosine similarity of their weighted term vectors (the model of
+    /// `skillsmith activation`: stemmed words, stop words out, quoted triggers, the "Use
+    /// when" clause and the name weighted up, words every skill says weighted down) is at
+    /// least 0.33, a threshold measured on 516 real skills. Names both, with the terms they
+    /// share. A pair where one entry names the other ("for IBM hardware use qiskit") is
+    /// already told apart and is not reported. Skills with `disable-model-invocation: true`
+    /// are not listed, so not compared.
+    ///
+    /// ## Why is this bad?
+    /// The model picks one skill per request from the listing. Two entries that say the
+    /// same thing split the requests between them unpredictably, or one always wins and the
+    /// other never triggers; nothing fails, it just serves worse, so this is a warning.
+    ///
+    /// ## Example
+    /// `pdf-tools`: "Fill PDF forms, merge and split PDFs" beside `pdf-forms`: "Fill PDF
+    /// forms and flatten fields": say in `pdf-tools` that form filling is `pdf-forms`'s job,
+    /// or what each does that the other does not.
+    pub struct CompetingSkills {
+        code: "SK602",
+        name: "competing-skills",
+        group: Repository,
+        summary: "Two skills' listing entries compete for the same requests",
+        levels: Levels::all(Level::Warning),
+        fixable: No,
+        source: "Claude Code skills documentation (skill selection from the listing)",
+    }
+}
+
+impl Rule for CompetingSkills {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    fn check_all(&self, cx: &mut CrossChecker<'_>) {
+        for members in by_unit(cx.skills) {
+            let listed: Vec<usize> = members.into_iter().filter(|&i| !cx.skills[i].entry.left_out).collect();
+            let entries: Vec<(&str, &str)> =
+                listed.iter().map(|&i| (cx.skills[i].entry.name.as_str(), cx.skills[i].entry.listed_text())).collect();
+            let mut found = Vec::new();
+            for pair in competing(&entries, COMPETING_THRESHOLD) {
+                for (me, other) in [(listed[pair.a], listed[pair.b]), (listed[pair.b], listed[pair.a])] {
+                    found.push((me, other, pair.similarity, pair.shared.clone()));
+                }
+            }
+            found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+            for (me, other, similarity, shared) in found {
+                let (mine, theirs) = (&cx.skills[me], &cx.skills[other]);
+                let message = format!(
+                    "`{}` competes with `{}` ({}:{}) for the same requests (similarity {similarity:.2}; both say {})",
+                    mine.entry.name,
+                    theirs.entry.name,
+                    theirs.path.display(),
+                    theirs.name_line,
+                    shared.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ")
+                );
+                let help = format!(
+                    "say what `{}` does that `{}` does not (and which one a shared request belongs to), in the description",
+                    mine.entry.name, theirs.entry.name
+                );
+                let span = mine.description_span;
+                cx.report(me, span, message).help(help);
+            }
+        }
+    }
+}
