@@ -85,10 +85,9 @@ fn every_scalar_is_text_with_a_warning_to_quote() {
 }
 
 #[test]
-fn flow_style_is_read_with_a_warning_not_refused() {
-    let (errors, warnings) = spec("pdf", &format!("name: pdf\n{OK}metadata: {{owner: docs}}\n"));
-    assert!(errors.is_empty(), "{errors:?}");
-    assert!(warnings.contains(&"flow-style"));
+fn flow_style_is_an_error_on_spec_as_the_reference_validator_refuses_it() {
+    let (errors, _) = spec("pdf", &format!("name: pdf\n{OK}metadata: {{owner: docs}}\n"));
+    assert_eq!(errors, ["flow-style"]);
 }
 
 #[test]

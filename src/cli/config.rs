@@ -51,7 +51,10 @@ pub fn show(args: ConfigArgs) -> std::io::Result<u8> {
     let probe = if args.path.is_dir() { args.path.join("SKILL.md") } else { args.path.clone() };
     let resolved = provider.resolve(&probe).map_err(|err| usage_error(format!("error in config:\n{err}")))?;
     // The skill's own `metadata.kind`, when the path is a skill that can be read.
-    let declared = std::fs::read(&probe)
+    // Only a regular file is opened (a FIFO named SKILL.md must not hang `config`), and only
+    // as much as a SKILL.md may hold.
+    let limit = crate::skill::ParseLimits::default().max_file_bytes as u64;
+    let declared = crate::fsio::read_bounded(&probe, limit)
         .ok()
         .map(|bytes| crate::skill::Skill::parse(&probe, bytes))
         .and_then(|skill| skill.frontmatter.kind().map(str::to_string));

@@ -4,7 +4,7 @@
 use crate::lint::Checker;
 use crate::skill::Span;
 
-use super::super::links::local::skill_dir;
+use crate::lint::references::skill_dir;
 
 /// Eval files larger than this are not read.
 const MAX_EVAL_BYTES: u64 = 1 << 20;

@@ -17,6 +17,8 @@ declare_rule! {
     /// a file they cannot read, and the skill then goes untested without anyone noticing.
     /// The skill itself still loads, so this is a warning.
     ///
+    /// **Level.** Warning: the skill loads; only its trigger tests are unreadable, which serves its authors worse.
+    ///
     /// ## Example
     /// `{"query": "fill this form", "should_trigger": "yes"}`: write `true`.
     pub struct EvalQueriesInvalid {

@@ -17,6 +17,8 @@ declare_rule! {
     /// The evaluation loop refuses a file of the wrong shape, and the skill's output goes
     /// unchecked. The skill itself still loads, so this is a warning.
     ///
+    /// **Level.** Warning: the skill loads; only its output evals are unreadable, which serves its authors worse.
+    ///
     /// ## Example
     /// `{"evals": [{"id": 1, "question": "..."}]}`: the field is `prompt`.
     pub struct EvalsInvalid {

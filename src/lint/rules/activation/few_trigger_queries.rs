@@ -20,6 +20,8 @@ declare_rule! {
     /// match them, and without negative queries a description that wakes on everything
     /// passes. True but harmless to the skill itself, so info.
     ///
+    /// **Level.** Info: true but harmless; a small trigger set only measures activation less well.
+    ///
     /// ## Example
     /// Eight queries, all `should_trigger: true`: add a dozen more, among them requests close
     /// to the skill's topic that belong to another skill.

@@ -21,6 +21,9 @@ declare_rule! {
     /// reads the machine's state, and any tool that copies or packages the skill stalls or
     /// fails on it. A skill's files are regular files.
     ///
+    /// **Level.** Error: the agent is sent to something that is not a file, which the
+    /// severity policy makes an error on every target.
+    ///
     /// ## Example
     /// `references/api.md` is a symbolic link to `/dev/zero`, or a FIFO left by a script:
     /// replace it with the regular file it was meant to be, or delete it.

@@ -15,6 +15,8 @@ declare_rule! {
     /// whole conversation, which is not what its author wrote. A value with spaces or
     /// slashes names no agent.
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but without `context: fork` Claude Code ignores `agent`, so the author's intent is lost.
+    ///
     /// ## Example
     /// `agent: Explore` alone: add `context: fork`.
     pub struct AgentWithoutFork {

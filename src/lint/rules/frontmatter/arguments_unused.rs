@@ -22,6 +22,8 @@ declare_rule! {
     /// that expects arguments with no hint leaves the person at the slash command guessing
     /// what to pass.
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but arguments the user types never reach the body (or the body waits for arguments nobody is told to give).
+    ///
     /// ## Example
     /// `argument-hint: [issue-number]` over a body that never says `$ARGUMENTS`: write
     /// "Fix issue $ARGUMENTS" where the number belongs.

@@ -17,6 +17,8 @@ declare_rule! {
     /// A warning: the skill loads, but a hook with an unknown event or a wrong shape never
     /// fires, so the check or clean-up its author relied on silently does not happen.
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but Claude Code does not run a hook it cannot read.
+    ///
     /// ## Example
     /// ```yaml
     /// hooks:

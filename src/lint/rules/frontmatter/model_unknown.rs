@@ -17,6 +17,8 @@ declare_rule! {
     /// the skill runs on another model than the author meant, or the request fails when it
     /// runs. Claude Code's model configuration documents the aliases and full model names.
     ///
+    /// **Level.** Warning (claude-code only): Claude Code still loads the skill, but an unknown model name serves the agent worse or falls back silently; the other targets do not read `model`.
+    ///
     /// ## Example
     /// `model: gpt-4`: write `model: sonnet`, or remove the key to use the session's model.
     pub struct ModelUnknown {

@@ -13,6 +13,8 @@ declare_rule! {
     /// which is why it is not an error, but it never runs. (A skill only preloaded into a
     /// subagent through its `skills:` list needs neither key.)
     ///
+    /// **Level.** Warning (claude-code only): the skill loads but can never run, so it only costs listing space.
+    ///
     /// ## Example
     /// ```yaml
     /// disable-model-invocation: true

@@ -11,6 +11,8 @@ declare_rule! {
     /// (and people) take the folder; two names for one skill serve it worse: a warning, since it
     /// still loads.
     ///
+    /// **Level.** Warning: the package loads, but its folder name and its skill name disagree.
+    ///
     /// ## Example
     /// `pdf-v2/SKILL.md` with `name: pdf`: name the folder `pdf`.
     pub struct PackageFolderName {

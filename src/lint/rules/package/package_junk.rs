@@ -11,6 +11,8 @@ declare_rule! {
     /// They cost upload size and listing space and are never read by the agent; the skill still
     /// loads: a warning.
     ///
+    /// **Level.** Warning: the package loads, but carries files uploads do not need.
+    ///
     /// ## Example
     /// `pdf/scripts/__pycache__/fill.cpython-312.pyc`: rebuild with `skillsmith package`.
     pub struct PackageJunk {

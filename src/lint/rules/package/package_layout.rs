@@ -11,6 +11,8 @@ declare_rule! {
     /// An upload is read as one skill folder; files beside it or a second folder make the upload
     /// fail or load a skill other than the one meant: an error.
     ///
+    /// **Level.** Error: the upload refuses a package that is not one top-level folder.
+    ///
     /// ## Example
     /// A zip of `SKILL.md` and `scripts/` (made inside the skill folder) instead of `pdf/SKILL.md`
     /// and `pdf/scripts/`: zip the folder itself, or run `skillsmith package pdf`.

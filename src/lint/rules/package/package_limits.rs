@@ -12,6 +12,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// Such a package is hostile or broken, and no upload accepts it: an error.
     ///
+    /// **Level.** Error: a package past the reader's safety limits is not read, so it cannot be trusted to load.
+    ///
     /// ## Example
     /// ```text
     /// error[SK026]: `bomb.skill`: `bomb/data.txt` unpacks to 4294967295 bytes from 4120 (a zip bomb); contents not read

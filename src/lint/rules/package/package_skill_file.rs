@@ -10,6 +10,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// The upload looks for `<folder>/SKILL.md` and refuses the package without it: an error.
     ///
+    /// **Level.** Error: the upload refuses a package without SKILL.md at its folder's root.
+    ///
     /// ## Example
     /// `pdf/docs/SKILL.md` only: move it to `pdf/SKILL.md`.
     pub struct PackageSkillFile {

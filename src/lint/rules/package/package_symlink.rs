@@ -11,6 +11,8 @@ declare_rule! {
     /// possibly outside the skill; uploads do not follow links, so the file is missing from the
     /// skill: an error.
     ///
+    /// **Level.** Error: the upload refuses symbolic links in a package.
+    ///
     /// ## Example
     /// `pdf/reference.md -> ../../docs/reference.md`: package the file, not the link
     /// (`skillsmith package` stores the content of links that stay inside the skill).

@@ -10,6 +10,8 @@ declare_rule! {
     /// ## Why is this bad?
     /// An upload over the limit is refused: an error.
     ///
+    /// **Level.** Error: the upload refuses a package over its size limit.
+    ///
     /// ## Example
     /// A 45 MB package with a bundled data set: move the data out of the skill.
     pub struct PackageTooLarge {

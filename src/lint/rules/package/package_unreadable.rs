@@ -11,6 +11,8 @@ declare_rule! {
     /// claude.ai and the Skills API refuse an archive they cannot open, so the skill is not
     /// uploaded at all: an error by the severity policy.
     ///
+    /// **Level.** Error: a package that is not a readable zip is refused at upload.
+    ///
     /// ## Example
     /// ```text
     /// error[SK020]: `pdf.skill` is not a zip archive: invalid Zip archive: Could not find EOCD

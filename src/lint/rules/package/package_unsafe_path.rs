@@ -12,6 +12,8 @@ declare_rule! {
     /// different file on another system; uploads refuse them and a careful unpacker must too: an
     /// error.
     ///
+    /// **Level.** Error: an entry escaping its folder is refused (and is hostile).
+    ///
     /// ## Example
     /// An entry named `pdf/../../.bashrc`: rebuild the package from the folder.
     pub struct PackageUnsafePath {

@@ -16,6 +16,8 @@ declare_rule! {
     /// invoked. Nothing fails to load and the skill still serves, so it is a warning on the
     /// command.
     ///
+    /// **Level.** Warning: both files load, but the command is hidden by the skill of the same name, so it never runs.
+    ///
     /// ## Example
     /// `.claude/commands/deploy.md` beside `.claude/skills/deploy/SKILL.md`: merge the command
     /// into the skill, or rename it.

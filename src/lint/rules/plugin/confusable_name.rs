@@ -17,6 +17,8 @@ declare_rule! {
     /// To Claude Code they are one name: one of the two shadows the other, so the agent is
     /// sent to a skill other than the one listed. An error, as for `duplicate-name`.
     ///
+    /// **Level.** Error: Claude Code compares names folding case, spacing and look-alike characters, so the two skills really collide.
+    ///
     /// ## Example
     /// `.claude/skills/pdf-tools/` and `.claude/skills/PDF-Tools/`: keep one.
     pub struct ConfusableName {

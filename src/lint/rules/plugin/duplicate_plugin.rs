@@ -10,6 +10,8 @@ declare_rule! {
     /// Plugins are installed by name (`/plugin install pdf@market`): of two entries one is never
     /// reachable, and which one wins is not documented: an error.
     ///
+    /// **Level.** Error: a plugin listed twice is a collision in one marketplace, which the target refuses or misloads.
+    ///
     /// ## Example
     /// Two entries named `pdf` pointing at `./plugins/pdf` and `./plugins/pdf-v2`: rename one.
     pub struct DuplicatePlugin {

@@ -12,6 +12,8 @@ declare_rule! {
     /// Claude Code refuses a manifest without them (the name is the skills' namespace), so the
     /// plugin's skills do not load: an error.
     ///
+    /// **Level.** Error: a manifest without its required fields, or with the wrong types, is refused or misloaded.
+    ///
     /// ## Example
     /// `{"plugins": [{"source": "./plugins/pdf"}]}`: add the marketplace's `name` and `owner`,
     /// and the plugin's `name`.

@@ -11,6 +11,8 @@ declare_rule! {
     /// Claude Code cannot read the manifest, so the plugin or marketplace does not load and none
     /// of its skills do: an error.
     ///
+    /// **Level.** Error: a manifest that is not valid JSON is refused, so its plugin and skills do not load.
+    ///
     /// ## Example
     /// ```text
     /// error[SK620]: invalid JSON at line 3, column 1: trailing comma

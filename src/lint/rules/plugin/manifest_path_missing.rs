@@ -11,6 +11,8 @@ declare_rule! {
     /// Claude Code is sent to a folder that is not there (or that an install does not copy):
     /// the plugin or its skills do not load, an error by the severity policy.
     ///
+    /// **Level.** Error: the manifest sends Claude Code to a path that is not there.
+    ///
     /// ## Example
     /// `"skills": ["./skill"]` where the folder is `./skills`: fix the path.
     pub struct ManifestPathMissing {

@@ -11,6 +11,8 @@ declare_rule! {
     /// The plugin loads, but the skills its author meant to ship are not there (often a skill
     /// file named `skill.md` or `README.md`): a warning.
     ///
+    /// **Level.** Warning: the plugin loads, but offers none of the skills it promises.
+    ///
     /// ## Example
     /// `plugins/pdf/skills/fill/README.md` and no `SKILL.md`: rename the file.
     pub struct PluginWithoutSkills {

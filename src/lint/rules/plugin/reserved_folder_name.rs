@@ -13,6 +13,8 @@ declare_rule! {
     /// locations: a skill folder of that name is not loaded as the skill it holds, so the agent
     /// is sent to something that is not there. An error by the severity policy.
     ///
+    /// **Level.** Error: Claude Code reserves the folder name, so the skill misloads.
+    ///
     /// ## Example
     /// `.claude/skills/synced/SKILL.md`: name the folder for what the skill does.
     pub struct ReservedFolderName {

@@ -22,6 +22,8 @@ declare_rule! {
     /// same thing split the requests between them unpredictably, or one always wins and the
     /// other never triggers; nothing fails, it just serves worse, so this is a warning.
     ///
+    /// **Level.** Warning: both skills load, but the model may wake the wrong one, which serves the agent worse.
+    ///
     /// ## Example
     /// `pdf-tools`: "Fill PDF forms, merge and split PDFs" beside `pdf-forms`: "Fill PDF
     /// forms and flatten fields": say in `pdf-tools` that form filling is `pdf-forms`'s job,

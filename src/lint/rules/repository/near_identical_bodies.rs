@@ -17,6 +17,8 @@ declare_rule! {
     /// first one did not, doubles what a user maintains, and usually ships with a
     /// description that competes with the original. The skills still load, so a warning.
     ///
+    /// **Level.** Warning: both skills load, but two near-identical bodies cost listing space and compete for the same requests.
+    ///
     /// ## Example
     /// `deploy-staging/SKILL.md` and `deploy-prod/SKILL.md` with the same 300 words but one
     /// host name: make one skill that takes the environment as an argument.

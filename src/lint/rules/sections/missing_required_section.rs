@@ -26,6 +26,8 @@ declare_rule! {
     /// relies on every skill of it having these sections, for the agent (which looks for the
     /// steps under "Steps") and for reviewers; a skill without one serves the agent worse.
     ///
+    /// **Level.** Warning: the skill loads, but lacks a section its team requires, which serves the agent worse.
+    ///
     /// ## Example
     /// ```toml
     /// [kinds.runbook]

@@ -18,6 +18,8 @@ declare_rule! {
     /// options up against criteria, a code block is copied as it stands. Prose in their place
     /// serves the agent worse.
     ///
+    /// **Level.** Warning: the skill loads, but a required section lacks what its team requires of it.
+    ///
     /// ## Example
     /// ```markdown
     /// ## Steps

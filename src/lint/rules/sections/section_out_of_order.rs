@@ -14,6 +14,8 @@ declare_rule! {
     /// A warning: the skill loads. The agent reads the body top to bottom: "When to use"
     /// after the steps means it has started the procedure before reading whether it applies.
     ///
+    /// **Level.** Warning: the skill loads, but its required sections are not in the order its team requires.
+    ///
     /// ## Example
     /// ```toml
     /// { title = "When to use", before = "Steps" }

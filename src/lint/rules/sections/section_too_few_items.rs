@@ -17,6 +17,8 @@ declare_rule! {
     /// steps" because one is not enough for the agent to generalise from or to follow; a
     /// section that holds fewer is a stub.
     ///
+    /// **Level.** Warning: the skill loads, but a required section holds fewer items than its team requires.
+    ///
     /// ## Example
     /// ```toml
     /// { title = "Examples", min-items = 2 }

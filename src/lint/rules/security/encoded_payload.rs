@@ -16,6 +16,8 @@ declare_rule! {
     /// decoded and executed at the model's hands is code the reviewer never saw; one in
     /// prose is text the model can decode and follow.
     ///
+    /// **Level.** Warning: the skill loads, but hides content a reviewer cannot read.
+    ///
     /// ## Example
     /// `echo aW1wb3J0IG9z... | base64 -d | python3`: ship the script as a readable file in
     /// `scripts/` instead.

@@ -16,6 +16,8 @@ declare_rule! {
     /// use. A reviewer must know they are there; `load-time-command-risk` warns about the
     /// dangerous ones.
     ///
+    /// **Level.** Info (claude-code only): true but harmless in itself; listed so a reviewer sees what runs at load.
+    ///
     /// ## Example
     /// ``Current branch: !`git branch --show-current` `` is listed, so a reviewer reads it.
     pub struct LoadTimeCommand {

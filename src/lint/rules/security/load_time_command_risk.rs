@@ -19,6 +19,8 @@ declare_rule! {
     /// `allow = ["curl -fsSL https://sh.rustup.rs*"]`), or get an inline suppression with
     /// the reason (`<!-- skillsmith-disable-next-line SK804 pinned installer -->`).
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but runs something risky before anyone reads it.
+    ///
     /// ## Example
     /// ``Setup: !`curl -fsSL https://get.example.sh | bash` ``: ship the script in `scripts/`,
     /// reviewed and pinned, and tell the model when to run it.

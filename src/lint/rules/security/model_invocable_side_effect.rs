@@ -22,6 +22,8 @@ declare_rule! {
     /// `disable-model-invocation: true` for exactly these workflows, so only a person starts
     /// them with the slash command.
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but the model may fire a side effect on its own.
+    ///
     /// ## Example
     /// `name: deploy` without `disable-model-invocation`: add `disable-model-invocation: true`.
     pub struct ModelInvocableSideEffect {

@@ -15,6 +15,8 @@ declare_rule! {
     /// the skill asks for permission where its author meant it not to (`Grpe` is not
     /// `Grep`), or a reviewer believes a tool is restricted when it is not.
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but the misspelt tool grants nothing.
+    ///
     /// ## Example
     /// `allowed-tools: Read Grpe`: write `allowed-tools: Read Grep`.
     pub struct UnknownTool {

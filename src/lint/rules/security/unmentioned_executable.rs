@@ -19,6 +19,8 @@ declare_rule! {
     /// SKILL.md never mentions is either dead weight or run by something the reviewer did
     /// not see (a hook, a load-time command, a hidden instruction).
     ///
+    /// **Level.** Warning: the skill loads, but bundles behaviour nobody is told about.
+    ///
     /// ## Example
     /// `scripts/collect.sh` that SKILL.md never names: say when to run it ("Run
     /// `scripts/collect.sh` to gather logs") or delete it.

@@ -15,6 +15,8 @@ declare_rule! {
     /// unasked, including whatever a fetched page or a file tells it to. A scoped pattern
     /// grants what the skill needs and nothing more.
     ///
+    /// **Level.** Warning (claude-code only): the skill loads, but grants every shell command without asking.
+    ///
     /// ## Example
     /// `allowed-tools: Read Bash`: write `allowed-tools: Read Bash(git status:*) Bash(git diff:*)`.
     pub struct UnscopedShell {

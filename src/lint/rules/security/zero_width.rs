@@ -17,6 +17,8 @@ declare_rule! {
     /// not `deploy`), which can slip a trigger word or a command past a reviewer. They are
     /// usually pasted in by accident; in code they may be deliberate, so only prose is fixed.
     ///
+    /// **Level.** Warning: the skill loads and works, but invisible characters hide text from its reviewer.
+    ///
     /// ## Example
     /// `Use when the user asks to de<U+200B>ploy`: `skillsmith lint --fix` removes the
     /// character.

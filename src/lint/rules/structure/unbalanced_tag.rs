@@ -21,6 +21,8 @@ declare_rule! {
     /// instructions and data begin and end; an unclosed `<example>` tells the model that
     /// everything after it, the real instructions included, is part of the example.
     ///
+    /// **Level.** Warning: the skill loads, but an unclosed tag makes the model read the rest of the body as inside it, so the agent is served worse.
+    ///
     /// ## Example
     /// ```text
     /// <example>
