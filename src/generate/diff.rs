@@ -11,7 +11,7 @@ pub const MAX_DIFF_BYTES: usize = 4 << 20;
 
 /// How long one diff may search for the smallest edit before it settles for a larger one
 /// (still a correct diff, with more lines changed).
-const DIFF_DEADLINE: Duration = Duration::from_secs(2);
+pub const DIFF_DEADLINE: Duration = Duration::from_secs(2);
 
 /// A unified diff (3 lines of context) from `old` to `new`, headed with the two labels;
 /// empty when the texts are equal.
