@@ -57,13 +57,14 @@ fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
     (String::from_utf8(out).unwrap(), hits)
 }
 
-/// Makes the fixtures too large to commit: `SK025/hit/large.skill` is a link to a package
-/// padded past the upload limit with a hole (a sparse file, costing no disk), made once in
-/// `target/`.
+/// Makes the fixtures too large to commit: `SK025/hit/large.skill` is a package padded past
+/// the upload limit with a hole (a sparse file, costing no disk), made once and ignored by
+/// git. A regular file, not a link into `target/`: a link that dangles until this test runs
+/// breaks every other test that walks the fixtures first.
 fn generate_large_fixtures() {
     use std::io::{Seek, SeekFrom, Write};
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let dir = root.join("target/generated-fixtures");
+    let dir = root.join("tests/fixtures/rules/SK025/hit");
     let large = dir.join("large.skill");
     if large.exists() {
         return;
