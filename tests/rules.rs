@@ -41,21 +41,27 @@ fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
     }
     let selection = Selection { select: Some(select), ..Selection::default() };
     let rel = dir.strip_prefix(env!("CARGO_MANIFEST_DIR")).unwrap().to_path_buf();
+    // Fixtures the tests make are git-ignored, and discovery honours .gitignore: name them.
+    let mut paths = vec![rel.clone()];
+    paths.extend(GENERATED.iter().map(|name| rel.join(name)).filter(|path| path.is_file()));
     let config = dir.join("skillsmith.toml");
     let run = if config.is_file() {
         let flags = Flags { target: Some(target), selection };
         let provider = ConfigProvider::new(flags, Some(&config)).unwrap();
-        lint_paths(&[rel], &provider, &RealFs, RunOptions::default())
+        lint_paths(&paths, &provider, &RealFs, RunOptions::default())
     } else {
         let mut settings = Settings::new(target);
         settings.apply(&selection).unwrap();
-        lint_paths(&[rel], &Uniform(Arc::new(settings)), &RealFs, RunOptions::default())
+        lint_paths(&paths, &Uniform(Arc::new(settings)), &RealFs, RunOptions::default())
     };
     let hits = run.files.iter().flat_map(|f| &f.findings).filter(|f| f.rule.code == code).count();
     let mut out = Vec::new();
     report::report(&run, &mut Text::new(false), &mut out).unwrap();
     (String::from_utf8(out).unwrap(), hits)
 }
+
+/// File names of the fixtures [`generate_large_fixtures`] makes.
+const GENERATED: &[&str] = &["large.skill"];
 
 /// Makes the fixtures too large to commit: `SK025/hit/large.skill` is a package padded past
 /// the upload limit with a hole (a sparse file, costing no disk), made once and ignored by
