@@ -1,15 +1,12 @@
 //! `skillsmith activation` and `skillsmith listing` as a user meets them, and the queries
 //! file of `tests/activation/` against the corpus repository it was written for.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn skillsmith(args: &[&str]) -> (String, String, i32) {
-    let output = Command::new(env!("CARGO_BIN_EXE_skillsmith"))
-        .args(args)
-        .current_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activation"))
-        .output()
-        .expect("skillsmith runs");
+    let output = common::run(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/activation"), args);
     let stdout = String::from_utf8(output.stdout).unwrap();
     let stderr = String::from_utf8(output.stderr).unwrap();
     (stdout, stderr, output.status.code().unwrap_or(-1))
@@ -101,13 +98,8 @@ fn shared() -> Option<PathBuf> {
 fn corpus_run(unit: &str, queries: &str) -> Option<(String, i32)> {
     let shared = shared()?;
     let queries = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/activation").join(queries);
-    let output = Command::new(env!("CARGO_BIN_EXE_skillsmith"))
-        .args(["activation", "--queries"])
-        .arg(&queries)
-        .arg(unit)
-        .current_dir(shared.join("corpus"))
-        .output()
-        .expect("skillsmith runs");
+    let queries = queries.to_str().expect("the queries path is UTF-8");
+    let output = common::run(&shared.join("corpus"), &["activation", "--queries", queries, unit]);
     Some((String::from_utf8(output.stdout).unwrap(), output.status.code().unwrap_or(-1)))
 }
 
