@@ -3,7 +3,7 @@
 //! step with a shell), and its lint step's script is run here with bash as the runner would
 //! run it, against a scratch repository, with the freshly built binary on PATH.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

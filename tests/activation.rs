@@ -1,7 +1,7 @@
 //! `skillsmith activation` and `skillsmith listing` as a user meets them, and the queries
 //! file of `tests/activation/` against the corpus repository it was written for.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

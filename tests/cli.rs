@@ -152,7 +152,7 @@ fn readme_rule_table_matches_the_registry() {
     assert_eq!(
         &readme[start..end],
         skillsmith::cli::markdown_table(),
-        "README's rule table is stale: run `SKILLSMITH_BLESS=1 cargo test --test cli readme`"
+        "README's rule table is stale: run `SKILLSMITH_BLESS=1 cargo test --test suite cli::readme`"
     );
 }
 

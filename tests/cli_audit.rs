@@ -1,7 +1,7 @@
 //! `skillsmith audit` on three skills the test writes: one safe, one a reviewer must read, one
 //! dangerous. Snapshots of each format, and the exit codes (1 only when a skill is dangerous).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

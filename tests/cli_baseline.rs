@@ -1,7 +1,7 @@
 //! `--write-baseline` and `--baseline`: recorded findings are hidden even after lines move,
 //! new findings show, stale entries are reported, paths are relative to the baseline file.
 
-mod common;
+use crate::common;
 
 use common::{findings, repo, run, skill};
 

@@ -1,6 +1,6 @@
 //! `skillsmith.toml` discovery, overrides, flags over config, `--config`, `init`, `config`.
 
-mod common;
+use crate::common;
 
 use common::{codes_in, findings, repo, run, skill, write};
 

@@ -2,7 +2,7 @@
 //! `metadata.kind`, `kind` at the top of the config, `kind` in an override, none), what
 //! `skillsmith config` shows of it, config mistakes, and `--fix` inserting a missing section.
 
-mod common;
+use crate::common;
 
 use common::{codes_in, findings, repo, run, write};
 
@@ -137,7 +137,7 @@ fn readme_kind_table_matches_the_shipped_definition() {
     assert_eq!(
         &readme[start..end],
         table,
-        "README's kind table is stale: run `SKILLSMITH_BLESS=1 cargo test --test cli_kinds readme`"
+        "README's kind table is stale: run `SKILLSMITH_BLESS=1 cargo test --test suite cli_kinds::readme`"
     );
 }
 

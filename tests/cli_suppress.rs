@@ -1,7 +1,7 @@
 //! Inline suppressions through the command line: every directive form, codes and names,
 //! unused and invalid directives, and repository rules suppressed in the frontmatter.
 
-mod common;
+use crate::common;
 
 use common::{findings, repo, write};
 

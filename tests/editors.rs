@@ -3,7 +3,7 @@
 //! against the definitions it is generated from, so none can silently miss a key, a rule, a
 //! subcommand or a flag.
 
-mod common;
+use crate::common;
 
 use clap::CommandFactory;
 use serde_json::Value;

@@ -3,9 +3,7 @@
 //! sound skill. The inputs are generated here, never committed. Timing lives in
 //! `bench/hostile.sh`, not in tests.
 
-#[path = "../examples/hostile_inputs.rs"]
-#[allow(dead_code)]
-mod hostile_inputs;
+use crate::hostile_inputs;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

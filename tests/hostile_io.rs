@@ -5,7 +5,7 @@
 //! instead of stalling CI (a guard, not a timing assertion: any finish in time passes).
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::io::Read;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};

@@ -3,7 +3,7 @@
 //! other files share the call: the nearest config is found per file, and repository-wide
 //! checks still see the skills that were not passed.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

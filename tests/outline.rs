@@ -3,11 +3,9 @@
 //! on every run, from any folder and with any line endings; the command's formats; and every
 //! skill of the shared corpus outlined twice, identically.
 
-mod common;
+use crate::common;
 
-#[path = "../examples/hostile_inputs.rs"]
-#[allow(dead_code)]
-mod hostile_inputs;
+use crate::hostile_inputs;
 
 use std::path::{Path, PathBuf};
 

@@ -3,7 +3,7 @@
 //! skill is made, and `pre-commit try-repo` runs both hooks from this checkout.
 //!
 //! Slow (pre-commit builds skillsmith in its own environment), so ignored by a plain
-//! `cargo test`; `.ci/run` runs it with `cargo test --locked --test pre_commit -- --ignored`.
+//! `cargo test`; `.ci/run` runs it with `cargo test --locked --test suite pre_commit:: -- --ignored`.
 //! Skips, saying so, when PyPI cannot be reached.
 
 use std::path::Path;

@@ -3,7 +3,7 @@
 //! inputs and defaults, every `lint` flag, the VS Code problem matcher (run against real
 //! output) and the schema commands (run as written).
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -9,7 +9,7 @@
 //! - Config: the schema and skillsmith's own config reader agree on which files are valid
 //!   (the `init` template, README's example, and broken ones).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
