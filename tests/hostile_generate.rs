@@ -1,9 +1,9 @@
 //! Generators stay inside the repository: `new` and `install` never write, read or show a
-//! file through a symbolic link leading out of it; an interrupted install's temporary files
-//! are cleared and said by the next; two installs at once cannot both succeed.
+//! file through a symbolic link leading out of it; an interrupted install leaves one version
+//! of the folder whole, and the next puts back or clears what it left; two installs at once cannot both succeed.
 #![cfg(unix)]
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 
@@ -50,26 +50,84 @@ fn install_check_never_shows_a_file_outside_the_repository() {
 }
 
 #[test]
-fn an_interrupted_installs_temporary_files_are_cleared_and_said_by_the_next() {
+fn what_an_interrupted_install_left_is_put_back_or_removed_and_said_by_the_next() {
     let dir = repo();
     let installed = run(dir.path(), &["install", SHIPPED, "--into", "."]);
     assert_eq!(installed.status.code(), Some(0), "{}", text(&installed.stderr));
-    // What a kill -9 between staging and renaming leaves: temporary files beside the targets.
-    let folder = dir.path().join(".claude/skills").join(SHIPPED);
-    let leftover = folder.join(".skillsmith-install-Xy12ab.tmp");
-    std::fs::write(&leftover, "half a SKILL.md").unwrap();
-    let unrelated = folder.join(".skillsmith-Zz99zz.tmp");
-    std::fs::write(&unrelated, "a lint --fix in progress").unwrap();
+    // What a kill between the two renames leaves: the installed folder set aside, none in
+    // place; and an unfinished new folder.
+    let skills = dir.path().join(".claude/skills");
+    let aside = skills.join(format!(".skillsmith-install-old-{SHIPPED}-9f3a"));
+    std::fs::rename(skills.join(SHIPPED), &aside).unwrap();
+    std::fs::write(aside.join("my-notes.md"), "kept").unwrap();
+    let unfinished = skills.join(format!(".skillsmith-install-new-{SHIPPED}-77b0"));
+    std::fs::create_dir(&unfinished).unwrap();
+    std::fs::write(unfinished.join("SKILL.md"), "half").unwrap();
     let check = run(dir.path(), &["install", SHIPPED, "--into", ".", "--check"]);
-    assert!(leftover.exists(), "--check writes (and removes) nothing");
-    assert_eq!(check.status.code(), Some(0), "{}", text(&check.stdout));
+    assert!(aside.exists() && unfinished.exists(), "--check writes (and removes) nothing");
+    assert_eq!(check.status.code(), Some(1), "{}", text(&check.stdout));
     let out = run(dir.path(), &["install", SHIPPED, "--into", "."]);
     let stdout = text(&out.stdout);
-    assert!(stdout.contains("removed a temporary file left by an interrupted install"), "{stdout}");
-    assert!(stdout.contains(".skillsmith-install-Xy12ab.tmp"), "{stdout}");
-    assert!(!leftover.exists());
-    assert!(unrelated.exists(), "another command's temporary file is not an install's to remove");
+    assert!(stdout.contains("put back the folder an interrupted install had set aside"), "{stdout}");
+    assert!(stdout.contains("removed the unfinished folder of an interrupted install"), "{stdout}");
+    assert!(stdout.contains("unchanged:"), "the folder put back is the installed copy: {stdout}");
+    assert_eq!(std::fs::read_to_string(skills.join(SHIPPED).join("my-notes.md")).unwrap(), "kept");
+    let names: Vec<_> = std::fs::read_dir(&skills).unwrap().map(|e| e.unwrap().file_name()).collect();
+    assert_eq!(names, [SHIPPED], "nothing else is left");
     assert_eq!(out.status.code(), Some(0));
+}
+
+/// `install --force` killed at many moments: the installed folder is always one version
+/// whole, the old or the new, never a mix of the two.
+#[test]
+fn an_install_killed_at_any_moment_leaves_one_version_whole() {
+    let dir = repo();
+    let source = tempfile::tempdir().unwrap();
+    let write_version = |version: &str| {
+        let body =
+            format!("---\nname: many\ndescription: Version {version}. Use when testing installs.\n---\n# Many\n");
+        std::fs::write(source.path().join("SKILL.md"), body).unwrap();
+        std::fs::create_dir_all(source.path().join("references")).unwrap();
+        for n in 0..400 {
+            std::fs::write(source.path().join(format!("references/r{n}.md")), format!("{version}\n")).unwrap();
+        }
+    };
+    let source_arg = source.path().to_str().unwrap();
+    write_version("one");
+    assert_eq!(run(dir.path(), &["install", source_arg, "--into", "."]).status.code(), Some(0));
+    let folder = dir.path().join(".claude/skills/many");
+    let versions = |folder: &Path| -> std::collections::BTreeSet<String> {
+        (0..400).map(|n| std::fs::read_to_string(folder.join(format!("references/r{n}.md"))).unwrap()).collect()
+    };
+    let mut current = "one";
+    for (round, delay) in [0u64, 1, 2, 4, 6, 8, 12, 16, 24, 32].into_iter().enumerate() {
+        let next = if round % 2 == 0 { "two" } else { "one" };
+        write_version(next);
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_skillsmith"))
+            .args(["install", source_arg, "--into", ".", "--force"])
+            .current_dir(dir.path())
+            .stdout(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(delay));
+        let _ = child.kill();
+        let finished = child.wait().unwrap().success();
+        let skills = dir.path().join(".claude/skills");
+        let aside: Vec<_> = std::fs::read_dir(&skills)
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".skillsmith-install-old-"))
+            .collect();
+        let seen = if folder.exists() { versions(&folder) } else { versions(&aside[0].path()) };
+        assert_eq!(seen.len(), 1, "round {round} (killed after {delay} ms) mixed versions: {seen:?}");
+        let seen = seen.into_iter().next().unwrap();
+        assert!(seen == format!("{current}\n") || seen == format!("{next}\n"), "round {round}: {seen}");
+        // The next install clears what was left and finishes.
+        let out = run(dir.path(), &["install", source_arg, "--into", ".", "--force"]);
+        assert_eq!(out.status.code(), Some(0), "round {round}: {}", text(&out.stderr));
+        assert_eq!(versions(&folder).into_iter().collect::<Vec<_>>(), [format!("{next}\n")], "finished {finished}");
+        current = next;
+    }
 }
 
 #[test]

@@ -1,23 +1,17 @@
-//! One install at a time into one repository, and nothing left behind that the next cannot
-//! explain.
+//! One install at a time into one repository.
 //!
 //! The lock is the operating system's advisory lock on the repository's folder itself (no
 //! lock file to go stale): held while planning and writing, released when the process ends,
 //! however it ends, `kill -9` included. A second install into the same repository fails at
 //! once with a message instead of both saying "installed".
 //!
-//! Every temporary file an install writes is named `.skillsmith-install-XXXX.tmp` and lives
-//! beside the file it will replace (the only place a rename can move it from). An install
-//! killed before its renames leaves such files; the next install, holding the lock (so no
-//! other install is writing them), removes those in the skill's folder and says so.
+//! Holding it, an install may clear what an interrupted one left ([`super::swap::recover`]):
+//! no other install is writing it.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::write::WriteError;
-
-/// The prefix of an install's temporary files.
-pub const INSTALL_TEMP_PREFIX: &str = ".skillsmith-install-";
 
 /// The lock on a repository, held until dropped.
 #[derive(Debug)]
@@ -51,32 +45,6 @@ pub fn lock_repository(repo: &Path) -> Result<RepoLock, WriteError> {
     Ok(RepoLock { _folder: folder })
 }
 
-/// Removes the temporary files an interrupted install left under `folder`, returning their
-/// paths (to be reported). Call it only while holding the lock.
-pub fn clear_leftovers(folder: &Path) -> Vec<PathBuf> {
-    let mut removed = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let Ok(kind) = entry.file_type() else { continue };
-            let name = entry.file_name();
-            let name = name.to_string_lossy();
-            if kind.is_dir() {
-                pending.push(entry.path());
-            } else if kind.is_file()
-                && name.starts_with(INSTALL_TEMP_PREFIX)
-                && name.ends_with(".tmp")
-                && std::fs::remove_file(entry.path()).is_ok()
-            {
-                removed.push(entry.path());
-            }
-        }
-    }
-    removed.sort();
-    removed
-}
-
 #[cfg(all(test, unix))]
 mod tests {
     use super::*;
@@ -89,17 +57,5 @@ mod tests {
         assert!(err.message.contains("another `skillsmith install`"), "{err}");
         drop(first);
         assert!(lock_repository(dir.path()).is_ok());
-    }
-
-    #[test]
-    fn only_install_leftovers_are_cleared() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("references")).unwrap();
-        let leftover = dir.path().join("references/.skillsmith-install-abc.tmp");
-        std::fs::write(&leftover, "half").unwrap();
-        std::fs::write(dir.path().join(".skillsmith-other.tmp"), "a fix in progress").unwrap();
-        std::fs::write(dir.path().join("SKILL.md"), "kept").unwrap();
-        assert_eq!(clear_leftovers(dir.path()), vec![leftover]);
-        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 3, "the rest is kept");
     }
 }

@@ -8,7 +8,8 @@
 //! - [`write`](mod@write): planning and applying file writes atomically;
 //! - [`diff`]: unified diffs of what would change;
 //! - [`shipped`]: the skills embedded in the binary;
-//! - [`install`] and [`scaffold`]: the sources `install` and `new` write from.
+//! - [`install`] and [`scaffold`]: the sources `install` and `new` write from;
+//! - [`lock`] and [`swap`]: one install at a time, each putting a skill's folder in place whole.
 
 pub mod diff;
 pub mod install;
@@ -20,5 +21,6 @@ pub mod scaffold;
 pub mod shipped;
 pub mod spec;
 pub mod stamp;
+pub mod swap;
 pub mod templates;
 pub mod write;

@@ -120,14 +120,8 @@ pub fn plan(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<Planned>, WriteError> 
 /// Writes every planned file that changes. Missing folders are created; each file is written
 /// to a temporary file beside it and renamed into place only once all are written.
 pub fn apply(plan: &[Planned]) -> Result<(), WriteError> {
-    apply_with_temp_prefix(plan, crate::fsio::TEMP_PREFIX)
-}
-
-/// [`apply`], with temporary files named `<prefix>XXXX.tmp`, so that what one kind of write
-/// left behind when killed can be told from another's.
-pub fn apply_with_temp_prefix(plan: &[Planned], prefix: &str) -> Result<(), WriteError> {
     let mut created: Vec<PathBuf> = Vec::new();
-    let result = stage_and_persist(plan, prefix, &mut created);
+    let result = stage_and_persist(plan, &mut created);
     if result.is_err() {
         for folder in created.iter().rev() {
             let _ = std::fs::remove_dir(folder);
@@ -136,11 +130,11 @@ pub fn apply_with_temp_prefix(plan: &[Planned], prefix: &str) -> Result<(), Writ
     result
 }
 
-fn stage_and_persist(plan: &[Planned], prefix: &str, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+fn stage_and_persist(plan: &[Planned], created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
     let mut staged = Vec::new();
     for file in plan.iter().filter(|f| f.change != Change::Unchanged) {
         create_folders(parent_folder(&file.path), created)?;
-        let file_staged = crate::fsio::stage_as(&file.path, &file.contents, prefix);
+        let file_staged = crate::fsio::stage(&file.path, &file.contents);
         staged.push(file_staged.map_err(|err| fail(&file.path, err.to_string()))?);
     }
     for file in staged {

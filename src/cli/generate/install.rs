@@ -7,8 +7,9 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::generate::install::{InstallError, SKILLS_DIR, gather, plan_install};
-use crate::generate::lock::{INSTALL_TEMP_PREFIX, clear_leftovers, lock_repository};
-use crate::generate::write::{Change, Planned, apply_with_temp_prefix};
+use crate::generate::lock::lock_repository;
+use crate::generate::swap::{Recovered, install_folder, recover};
+use crate::generate::write::{Change, Planned};
 
 use super::{print_diff, shown, templates};
 use crate::cli::usage_error;
@@ -47,8 +48,19 @@ pub fn run(args: InstallArgs) -> std::io::Result<u8> {
     let mut out = stdout.lock();
     let target = args.into.join(SKILLS_DIR).join(&skill.name);
     if !args.check && !args.dry_run {
-        for leftover in clear_leftovers(&target) {
-            writeln!(out, "removed a temporary file left by an interrupted install: {}", shown(&leftover).display())?;
+        for done in recover(&args.into.join(SKILLS_DIR)) {
+            let said = match done {
+                Recovered::RemovedUnfinished(path) => {
+                    format!("removed the unfinished folder of an interrupted install: {}", shown(&path).display())
+                }
+                Recovered::RemovedPrevious(path) => {
+                    format!("removed the previous copy an interrupted install set aside: {}", shown(&path).display())
+                }
+                Recovered::Restored(path) => {
+                    format!("put back the folder an interrupted install had set aside: {}", shown(&path).display())
+                }
+            };
+            writeln!(out, "{said}")?;
         }
     }
     let planned = plan_install(&skill, &args.into).map_err(install_error)?;
@@ -103,7 +115,7 @@ pub fn run(args: InstallArgs) -> std::io::Result<u8> {
         )?;
         return Ok(1);
     }
-    apply_with_temp_prefix(&planned, INSTALL_TEMP_PREFIX).map_err(usage_error)?;
+    install_folder(&target, &planned).map_err(usage_error)?;
     for file in &planned {
         let verb = match file.change {
             Change::Create => "created",
