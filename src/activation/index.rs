@@ -73,6 +73,8 @@ struct Doc {
     words: HashMap<String, String>,
     len: f64,
     phrases: Vec<Vec<String>>,
+    /// The stems found inside trigger clauses.
+    trigger_stems: std::collections::BTreeSet<String>,
 }
 
 /// An index over the listing entries of one pool.
@@ -196,6 +198,11 @@ impl Index {
         self.docs[doc].tf.iter().map(|(stem, tf)| (stem.as_str(), (1.0 + tf.ln()) * self.idf(stem))).collect()
     }
 
+    /// The stems document `doc` holds inside its trigger clauses ("Use when ...").
+    pub fn trigger_stems(&self, doc: usize) -> std::collections::BTreeSet<&str> {
+        self.docs[doc].trigger_stems.iter().map(String::as_str).collect()
+    }
+
     /// The word document `doc` first wrote `stem` as.
     pub fn word(&self, doc: usize, stem: &str) -> String {
         self.docs[doc].words.get(stem).cloned().unwrap_or_else(|| stem.to_string())
@@ -236,9 +243,13 @@ fn doc_of(name: &str, text: &str, model: &Model) -> Doc {
     }
     for (offset, term) in terms_at(&lower) {
         let inside = |ranges: &[(usize, usize)]| ranges.iter().any(|&(s, e)| s <= offset && offset < e);
+        let in_trigger = inside(&triggers);
+        if in_trigger {
+            doc.trigger_stems.insert(term.stem.clone());
+        }
         let weight = if inside(&quoted) {
             model.quoted_weight
-        } else if inside(&triggers) {
+        } else if in_trigger {
             model.trigger_weight
         } else {
             1.0

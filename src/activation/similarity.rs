@@ -32,11 +32,15 @@ pub struct Competition {
     pub similarity: f64,
     /// The terms they share that weigh most, as the first entry writes them.
     pub shared: Vec<String>,
+    /// Whether both entries say when to use them ("Use when ...") and those clauses share a
+    /// word: the pair then competes on the part the model matches requests against.
+    pub triggers_overlap: bool,
 }
 
 /// The pairs of `entries` (name and listed text) whose similarity is at least `threshold`,
-/// in index order. A pair where one entry names the other ("for IBM hardware use qiskit")
-/// is already told apart and is left out.
+/// in index order. A pair is already told apart, and left out, when one entry names the
+/// other ("for IBM hardware use qiskit"), or when each is about a product of its own
+/// ([`own_products`]: `paypal-integration` and `stripe-integration`).
 pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
     let index = Index::new(entries.iter().copied(), Model::default());
     let vectors: Vec<_> = (0..entries.len()).map(|i| index.vector(i)).collect();
@@ -48,6 +52,7 @@ pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
                 || norms[b] == 0.0
                 || names(entries[a].1, entries[b].0)
                 || names(entries[b].1, entries[a].0)
+                || own_products(entries[a], entries[b])
             {
                 continue;
             }
@@ -59,10 +64,43 @@ pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
             }
             shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
             let shared = shared.iter().take(5).map(|(stem, _)| index.word(a, stem)).collect();
-            out.push(Competition { a, b, similarity, shared });
+            let triggers_overlap = index.trigger_stems(a).intersection(&index.trigger_stems(b)).next().is_some();
+            out.push(Competition { a, b, similarity, shared, triggers_overlap });
         }
     }
     out
+}
+
+/// True when each entry's name holds a product of its own: a word its text writes with a
+/// capital inside a sentence ("Integrate PayPal payments") and the other's text never says.
+/// A request that names the product then goes to its skill, and one naming neither is the
+/// generic case both descriptions already admit.
+pub fn own_products(a: (&str, &str), b: (&str, &str)) -> bool {
+    let product = |(name, text): (&str, &str), (_, other): (&str, &str)| {
+        name.split(['-', '_'])
+            .filter(|word| word.len() >= 3)
+            .any(|word| capitalised_inside(text, word) && !names(other, word))
+    };
+    product(a, b) && product(b, a)
+}
+
+/// True when `text` holds `word` (case ignored, as a whole word) written with a capital and
+/// not at the start of a sentence.
+fn capitalised_inside(text: &str, word: &str) -> bool {
+    let lower = text.to_lowercase();
+    if lower.len() != text.len() {
+        return false;
+    }
+    let word = word.to_lowercase();
+    let part = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '-' || c == '_');
+    lower.match_indices(&word).any(|(at, _)| {
+        let before = text[..at].trim_end();
+        !part(text[..at].chars().next_back())
+            && !part(text[at + word.len()..].chars().next())
+            && text[at..].starts_with(char::is_uppercase)
+            && !before.is_empty()
+            && !before.ends_with(['.', '!', '?', ':'])
+    })
 }
 
 /// True when `text` mentions the skill `name` as a word of its own (case ignored).
@@ -131,6 +169,34 @@ mod tests {
             ),
         ];
         assert!(competing(&routed, COMPETING_THRESHOLD).is_empty(), "naming the other tells them apart");
+    }
+
+    #[test]
+    fn skills_about_products_of_their_own_are_told_apart() {
+        let paypal = ("paypal-integration", "Integrate PayPal payments. Use when building checkout flows.");
+        let stripe = ("stripe-integration", "Implement Stripe payments. Use when building checkout flows.");
+        assert!(own_products(paypal, stripe));
+        // `Bash` is the one's product, but the other says it too.
+        let bash = ("bash-defensive-patterns", "Defensive Bash scripting. Use when writing shell scripts.");
+        let bats = ("bats-testing-patterns", "Bash Automated Testing System (Bats). Use when writing shell scripts.");
+        assert!(!own_products(bash, bats));
+        // A capital at the start of a sentence is not a product.
+        let a = ("search-web", "Search the web. Use when looking things up.");
+        let b = ("lookup-docs", "Lookup docs. Use when looking things up.");
+        assert!(!own_products(a, b));
+    }
+
+    #[test]
+    fn trigger_clauses_that_share_words_are_marked() {
+        let entries = [
+            ("plans-a", "Runs written implementation plans. Use when executing an implementation plan."),
+            ("plans-b", "Runs written implementation plans step by step. Use when executing a plan today."),
+            ("plans-c", "Runs written implementation plans step by step, with reviews."),
+        ];
+        let found = competing(&entries, 0.1);
+        let overlap = |a, b| found.iter().find(|c| (c.a, c.b) == (a, b)).unwrap().triggers_overlap;
+        assert!(overlap(0, 1));
+        assert!(!overlap(0, 2), "the third says what it does, never when");
     }
 
     #[test]

@@ -13,9 +13,11 @@ declare_rule! {
     /// `skillsmith activation`: stemmed words, stop words out, quoted triggers, the "Use
     /// when" clause and the name weighted up, words every skill says weighted down) is at
     /// least 0.33, a threshold measured on 516 real skills. Names both, with the terms they
-    /// share. A pair where one entry names the other ("for IBM hardware use qiskit") is
-    /// already told apart and is not reported. Skills with `disable-model-invocation: true`
-    /// are not listed, so not compared.
+    /// share. A pair is already told apart, and not reported, when one entry names the other
+    /// ("for IBM hardware use qiskit"), or when each skill's name holds a product its entry
+    /// writes with a capital and the other's never says (`paypal-integration` beside
+    /// `stripe-integration`: a request names the vendor). Skills with
+    /// `disable-model-invocation: true` are not listed, so not compared.
     ///
     /// ## Why is this bad?
     /// The model picks one skill per request from the listing. Two entries that say the
@@ -23,6 +25,10 @@ declare_rule! {
     /// other never triggers; nothing fails, it just serves worse, so this is a warning.
     ///
     /// **Level.** Warning: both skills load, but the model may wake the wrong one, which serves the agent worse.
+    /// Info when the two do not both say when to use them ("Use when ...") with words in
+    /// common: alike in what they do, but the clause the model matches requests against does
+    /// not overlap (a grant-writing skill beside a catalogue of venue templates that also
+    /// lists grant formats).
     ///
     /// ## Example
     /// `pdf-tools`: "Fill PDF forms, merge and split PDFs" beside `pdf-forms`: "Fill PDF
@@ -52,13 +58,13 @@ impl Rule for CompetingSkills {
             let mut found = Vec::new();
             for pair in competing(&entries, COMPETING_THRESHOLD) {
                 for (me, other) in [(listed[pair.a], listed[pair.b]), (listed[pair.b], listed[pair.a])] {
-                    found.push((me, other, pair.similarity, pair.shared.clone()));
+                    found.push((me, other, pair.similarity, pair.shared.clone(), pair.triggers_overlap));
                 }
             }
             found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
-            for (me, other, similarity, shared) in found {
+            for (me, other, similarity, shared, triggers_overlap) in found {
                 let (mine, theirs) = (&cx.skills[me], &cx.skills[other]);
-                let message = format!(
+                let mut message = format!(
                     "`{}` competes with `{}` ({}:{}) for the same requests (similarity {similarity:.2}; both say {})",
                     mine.entry.name,
                     theirs.entry.name,
@@ -66,12 +72,18 @@ impl Rule for CompetingSkills {
                     theirs.name_line,
                     shared.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(", ")
                 );
+                if !triggers_overlap {
+                    message.push_str("; what they do overlaps, not when to use them");
+                }
                 let help = format!(
                     "say what `{}` does that `{}` does not (and which one a shared request belongs to), in the description",
                     mine.entry.name, theirs.entry.name
                 );
                 let span = mine.description_span;
-                cx.report(me, span, message).help(help);
+                let finding = cx.report(me, span, message).help(help);
+                if !triggers_overlap {
+                    finding.milder();
+                }
             }
         }
     }
