@@ -164,11 +164,7 @@ fn invalid_specs_get_every_problem_at_its_line() {
     let good = std::fs::read_to_string(path).unwrap();
     let line_of = |text: &str, needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
     let cases = [
-        (
-            "check: repeat_ratio >= 30",
-            "check: repeat_rate >= 30",
-            "`repeat_rate` in `repeat_rate >= 30` is not a declared fact",
-        ),
+        ("check: repeat_ratio >= 30", "check: repeat_rate >= 30", "`repeat_rate` is not a declared fact"),
         ("when: instances == 1", "when: instances = 1", "cannot read the expression"),
         ("name: staleness_ok", "name: Staleness OK", "is not a usable name"),
         (

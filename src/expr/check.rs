@@ -213,7 +213,10 @@ impl Checker<'_, '_> {
             let (ExprKind::Name(name), ExprKind::Text(text)) = (&named.kind, &other.kind) else { continue };
             let Type::Text { options } = (if std::ptr::eq(named, left) { l } else { r }) else { continue };
             if !options.is_empty() && !options.contains(text) {
-                let mut error = ExprError::new(other.span.clone(), format!("`{name}` is never `{text}`"));
+                let mut error = ExprError::new(
+                    other.span.clone(),
+                    format!("`{name}` is never `{}`", crate::text::quotable(text, 40)),
+                );
                 error.help = Some(format!("its options are: {}", options.join(", ")));
                 self.errors.push(error);
                 return false;
@@ -244,7 +247,7 @@ mod tests {
             "measurable" => Ok(Type::YesNo),
             "need" => Ok(Type::Text { options: vec!["format".into(), "style".into()] }),
             "notes" => Ok(Type::Text { options: vec![] }),
-            _ => Err((format!("`{name}` is not declared"), Some("declare it".into()))),
+            _ => Err((format!("`{}` is not declared", crate::text::quotable(name, 40)), Some("declare it".into()))),
         }
     }
 

@@ -23,9 +23,9 @@ impl Token<'_> {
     /// The token as written in messages: `` `>=` ``, `` `need` ``, `a number`.
     pub fn describe(&self) -> String {
         match self {
-            Token::Name(name) => format!("`{name}`"),
+            Token::Name(name) => format!("`{}`", crate::text::quotable(name, 40)),
             Token::Number(_) => "a number".to_string(),
-            Token::Text(text) => format!("the text \"{text}\""),
+            Token::Text(text) => format!("the text \"{}\"", crate::text::quotable(text, 40)),
             Token::Symbol(symbol) => format!("`{symbol}`"),
         }
     }
@@ -66,14 +66,18 @@ pub fn tokenize(expr: &str) -> Result<Vec<Spanned<'_>>, ExprError> {
                 i += 1;
             }
             let written = &expr[start..i];
-            let number = Number::parse_decimal(written)
-                .ok_or_else(|| ExprError::new(start..i, format!("`{written}` is not a number that fits")))?;
+            let number = Number::parse_decimal(written).ok_or_else(|| {
+                ExprError::new(start..i, format!("`{}` is not a number that fits", crate::text::quotable(written, 40)))
+            })?;
             if bytes.get(i).is_some_and(|b| b.is_ascii_alphabetic() || *b == b'_') {
                 let end =
                     i + expr[i..].find(|c: char| !(c.is_ascii_alphanumeric() || c == '_')).unwrap_or(expr.len() - i);
                 return Err(ExprError::new(
                     start..end,
-                    format!("`{}` is not a number; units belong to facts, not to numbers", &expr[start..end]),
+                    format!(
+                        "`{}` is not a number; units belong to facts, not to numbers",
+                        crate::text::quotable(&expr[start..end], 40)
+                    ),
                 ));
             }
             out.push((start..i, Token::Number(number)));
@@ -106,6 +110,13 @@ pub fn tokenize(expr: &str) -> Result<Vec<Spanned<'_>>, ExprError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_huge_literal_is_quoted_in_part() {
+        let err = tokenize(&"9".repeat(100_000)).unwrap_err();
+        assert!(err.message.len() < 120, "{}", err.message);
+        assert!(err.message.contains("(100,000 characters)"), "{}", err.message);
+    }
 
     fn kinds(expr: &str) -> Vec<Token<'_>> {
         tokenize(expr).unwrap().into_iter().map(|(_, t)| t).collect()

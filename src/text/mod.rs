@@ -23,6 +23,18 @@ pub fn one_line(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// `text` for quoting in a message: on one line, and when longer than `max` characters its
+/// start, an ellipsis and how long it is (`12345678901234567890... (100,000 characters)`).
+pub fn quotable(text: &str, max: usize) -> String {
+    let line = one_line(text);
+    let count = line.chars().count();
+    if count <= max {
+        return line;
+    }
+    let start: String = line.chars().take(max.saturating_sub(1)).collect();
+    format!("{start}... ({} characters)", thousands(count as u64))
+}
+
 /// Estimated tokens of `text`: one per CJK character (Chinese, Japanese kana, Korean
 /// Hangul: about one token each, so four characters to a token would undercount Chinese by
 /// two to three times), and the other characters divided by 4, rounded up: the usual rule of

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::expr::{self, ArithOp, ExprKind, Type};
-use crate::text::{closest, one_line};
+use crate::text::closest;
 use crate::yaml::Located;
 
 use super::decision::{Fact, FactType, Formula};
@@ -40,7 +40,7 @@ impl Names {
 
     /// The type of `name` as seen from an expression that may use the first `formulas_up_to`
     /// formulas; the message and help when it cannot.
-    fn resolve(&self, name: &str, formulas_up_to: usize, text: &str) -> Result<Type, (String, Option<String>)> {
+    fn resolve(&self, name: &str, formulas_up_to: usize) -> Result<Type, (String, Option<String>)> {
         if let Some(found) = self.facts.get(name) {
             return Ok(found.clone());
         }
@@ -51,7 +51,7 @@ impl Names {
             return Err((format!("`{name}` is a formula declared later; a formula can use only earlier ones"), None));
         }
         let help = closest(name, self.all()).map(|near| format!("did you mean `{near}`?"));
-        Err((format!("`{name}` in `{text}` is not a declared fact or formula"), help))
+        Err((format!("`{}` is not a declared fact or formula", crate::text::quotable(name, 40)), help))
     }
 }
 
@@ -78,28 +78,22 @@ pub(super) fn check_expr(
     let parsed = match expr::parse(text) {
         Ok(parsed) => parsed,
         Err(err) => {
-            let error = errors.in_expr(
-                expression,
-                err.span.start,
-                format!("cannot read the expression `{}`: {}", one_line(text), err.message),
-            );
+            let error =
+                errors.in_expr(expression, err.span.start, format!("cannot read the expression: {}", err.message));
             if let Some(help) = err.help {
                 error.help(help);
             }
             return false;
         }
     };
-    let resolve = |name: &str| names.resolve(name, formulas_up_to, &one_line(text));
+    // Messages quote at most the part at fault (the position says where it is), never the
+    // whole expression, however long.
+    let resolve = |name: &str| names.resolve(name, formulas_up_to);
     match expr::check(&parsed, &resolve, Some(want)) {
         Ok(_) => true,
         Err(found) => {
             for err in found {
-                let message = if err.message.contains(&format!("`{}`", one_line(text))) {
-                    err.message
-                } else {
-                    format!("in `{}`: {}", one_line(text), err.message)
-                };
-                let error = errors.in_expr(expression, err.span.start, message);
+                let error = errors.in_expr(expression, err.span.start, err.message);
                 if let Some(help) = err.help {
                     error.help(help);
                 }
