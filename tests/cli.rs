@@ -84,8 +84,10 @@ fn sarif_format() {
 fn github_format() {
     let (out, _, code) = skillsmith(&["lint", "--format", "github", "mixed"]);
     assert_eq!(code, 1);
+    let (summary, annotations) = out.trim_end().lines().collect::<Vec<_>>().split_last().map(|(l, a)| (*l, a.to_vec())).unwrap();
+    assert!(summary.starts_with("Found "), "{out}");
     assert!(
-        out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
+        annotations.iter().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
     );
     snapshot("github", out);
 }

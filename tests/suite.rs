@@ -18,6 +18,7 @@ mod cli_config;
 mod cli_decide;
 mod cli_generate;
 mod cli_kinds;
+mod cli_output;
 mod cli_suppress;
 mod corpus;
 mod decide;
