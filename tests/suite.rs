@@ -44,3 +44,4 @@ mod readme_sections;
 mod reference_validator;
 mod rules;
 mod schema_validator;
+mod wheel;
