@@ -45,3 +45,4 @@ mod reference_validator;
 mod rules;
 mod schema_validator;
 mod wheel;
+mod snapshot_recipe;
