@@ -30,7 +30,7 @@ fn venv(path: &Path) -> PathBuf {
 
 #[test]
 #[ignore = "slow: installs maturin and pre-commit from PyPI and builds the wheel (.ci/run runs it)"]
-fn the_wheel_installs_and_runs_as_a_pre_commit_python_hook() {
+fn the_wheel_installs_and_runs_as_readmes_pre_commit_hooks() {
     let project = Path::new(env!("CARGO_MANIFEST_DIR"));
     let work = tempfile::tempdir().unwrap();
     let tools = venv(&work.path().join("tools"));
@@ -71,28 +71,41 @@ fn the_wheel_installs_and_runs_as_a_pre_commit_python_hook() {
     assert_eq!(linted.status.code(), Some(1), "{}", text(&linted));
     assert!(text(&linted).contains("SK006"), "{}", text(&linted));
 
-    // README's pre-commit set-up for the PyPI package, with the wheel in place of the
-    // published version.
-    let config = format!(
-        "repos:\n  - repo: local\n    hooks:\n      - id: skillsmith\n        name: skillsmith\n        entry: skillsmith lint\n        language: python\n        additional_dependencies: [\"{}\"]\n        files: (^|/)((?i:skill\\.md)|skill\\.(ya?ml|toml)|\\.?skillsmith\\.toml)$\n        require_serial: true\n",
-        wheel.display()
-    );
-    std::fs::write(repo.join(".pre-commit-config.yaml"), config).unwrap();
+    // README's two pre-commit set-ups that need no build, as written: the PyPI package (the
+    // wheel built here in place of the published version) and the binary on PATH (the
+    // wheel's environment).
+    let section = crate::readme_sections::section("## Use it in pre-commit");
+    let yaml = crate::readme_sections::blocks(&section, "yaml");
+    let python = yaml.iter().find(|b| b.contains("language: python")).expect("README shows language: python");
+    let system = yaml.iter().find(|b| b.contains("language: system")).expect("README shows language: system");
+    let pinned = format!("\"skillsmith=={}\"", env!("CARGO_PKG_VERSION"));
+    assert!(python.contains(&pinned), "README pins this version: {python}");
     let git = |args: &[&str]| run(Command::new("git").args(args).current_dir(&repo));
     assert!(git(&["init", "-q"]).status.success());
-    git(&["add", "-A"]);
-    let hook = |files: &[&str]| {
-        run(Command::new(tools.join("pre-commit"))
-            .args(["run", "skillsmith", "--files"])
-            .args(files)
-            .current_dir(&repo)
-            .env("PRE_COMMIT_HOME", work.path().join("cache"))
-            .env("NO_COLOR", "1"))
-    };
-    let check = hook(&[broken, sound]);
-    let output = text(&check);
-    assert!(!check.status.success(), "the hook fails on the broken skill:\n{output}");
-    assert!(output.contains("SK006") && output.contains(&format!("{broken}:3:")), "names the rule and line:\n{output}");
-    let check = hook(&[sound]);
-    assert!(check.status.success(), "the sound skill passes:\n{}", text(&check));
+    let path = format!("{}:{}", app.display(), std::env::var("PATH").unwrap_or_default());
+    for (config, env_path) in
+        [(python.replace(&pinned, &format!("{:?}", wheel.display().to_string())), None), (system.clone(), Some(&path))]
+    {
+        std::fs::write(repo.join(".pre-commit-config.yaml"), &config).unwrap();
+        git(&["add", "-A"]);
+        let hook = |files: &[&str]| {
+            let mut command = Command::new(tools.join("pre-commit"));
+            command
+                .args(["run", "skillsmith", "--files"])
+                .args(files)
+                .current_dir(&repo)
+                .env("PRE_COMMIT_HOME", work.path().join("cache"))
+                .env("NO_COLOR", "1");
+            if let Some(path) = env_path {
+                command.env("PATH", path);
+            }
+            run(&mut command)
+        };
+        let check = hook(&[broken, sound]);
+        let output = text(&check);
+        assert!(!check.status.success(), "the hook fails on the broken skill:\n{config}\n{output}");
+        assert!(output.contains("SK006") && output.contains(&format!("{broken}:3:")), "names the rule and line:\n{output}");
+        let check = hook(&[sound]);
+        assert!(check.status.success(), "the sound skill passes:\n{config}\n{}", text(&check));
+    }
 }
