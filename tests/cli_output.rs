@@ -135,14 +135,18 @@ fn noisy_repo(errors: usize, warnings: usize) -> tempfile::TempDir {
         common::write(
             root.path(),
             &format!(".claude/skills/broken-{i:02}/SKILL.md"),
-            &format!("---\nname: broken-{i:02}\ndescription: Fills forms. Use when: a form is due\n---\n# Broken\n\nFill it.\n"),
+            &format!(
+                "---\nname: broken-{i:02}\ndescription: Fills forms. Use when: a form is due\n---\n# Broken\n\nFill it.\n"
+            ),
         );
     }
     for i in 0..warnings {
         common::write(
             root.path(),
             &format!(".claude/skills/personal-{i:02}/SKILL.md"),
-            &format!("---\nname: personal-{i:02}\ndescription: I can fill forms. Use when a form is due.\n---\n# Personal\n\nFill it.\n"),
+            &format!(
+                "---\nname: personal-{i:02}\ndescription: I can fill forms. Use when a form is due.\n---\n# Personal\n\nFill it.\n"
+            ),
         );
     }
     root
@@ -168,7 +172,10 @@ fn github_annotates_the_most_severe_first_within_the_limits() {
     let first_warning = lines.iter().position(|l| l.starts_with("::warning ")).unwrap();
     assert!(lines[..first_warning].iter().all(|l| l.starts_with("::error ")), "{out}");
     // The rest are listed, one line each, after the annotations.
-    assert!(out.contains("5 findings are not annotated (GitHub shows 10 errors, 10 warnings and 10 notices per step):"), "{out}");
+    assert!(
+        out.contains("5 findings are not annotated (GitHub shows 10 errors, 10 warnings and 10 notices per step):"),
+        "{out}"
+    );
     assert_eq!(lines.iter().filter(|l| l.contains(": SK006 [error] ")).count(), 2, "{out}");
     assert_eq!(lines.iter().filter(|l| l.contains(": SK110 [warning] ")).count(), 3, "{out}");
     assert!(lines.last().unwrap().starts_with("Found 12 errors, 13 warnings"), "{out}");
@@ -180,7 +187,8 @@ fn github_annotates_the_most_severe_first_within_the_limits() {
 #[test]
 fn github_under_the_limits_annotates_everything_and_lists_nothing() {
     let root = noisy_repo(2, 3);
-    let (out, _, code) = run(root.path(), &["lint", "--format", "github", "--select", "yaml-syntax,description-person"]);
+    let (out, _, code) =
+        run(root.path(), &["lint", "--format", "github", "--select", "yaml-syntax,description-person"]);
     assert_eq!(code, 1);
     assert_eq!(out.lines().filter(|l| l.starts_with("::")).count(), 5, "{out}");
     assert!(!out.contains("not annotated"), "{out}");
@@ -190,7 +198,10 @@ fn github_under_the_limits_annotates_everything_and_lists_nothing() {
 fn a_phrase_in_a_long_description_is_shown_centred_with_the_column_of_the_file() {
     let root = common::repo();
     let filler = "Formats and validates quarterly financial report spreadsheets for the accounting team. ".repeat(6);
-    let description = format!("{filler}You can ask it about budgets. {}Use when reports are due.", "It covers ledgers too. ".repeat(8));
+    let description = format!(
+        "{filler}You can ask it about budgets. {}Use when reports are due.",
+        "It covers ledgers too. ".repeat(8)
+    );
     let text = format!("---\nname: ledger\ndescription: {description}\n---\n# Ledger\n\nCheck the totals.\n");
     common::write(root.path(), ".claude/skills/ledger/SKILL.md", &text);
     let (out, _, _) = run(root.path(), &["lint", "--select", "description-person", "--color", "never"]);

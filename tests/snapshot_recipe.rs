@@ -117,5 +117,8 @@ fn the_snapshot_recipe_works_as_written() {
     let changed = cargo(later);
     let output = text(&changed);
     assert!(!changed.status.success(), "a renamed red flag fails the test:\n{output}");
-    assert!(output.contains("Renaming a column in one step") && output.contains("+    - Renaming a column"), "{output}");
+    assert!(
+        output.contains("Renaming a column in one step") && output.contains("+    - Renaming a column"),
+        "{output}"
+    );
 }

@@ -44,5 +44,5 @@ mod readme_sections;
 mod reference_validator;
 mod rules;
 mod schema_validator;
-mod wheel;
 mod snapshot_recipe;
+mod wheel;

@@ -104,7 +104,10 @@ fn the_wheel_installs_and_runs_as_readmes_pre_commit_hooks() {
         let check = hook(&[broken, sound]);
         let output = text(&check);
         assert!(!check.status.success(), "the hook fails on the broken skill:\n{config}\n{output}");
-        assert!(output.contains("SK006") && output.contains(&format!("{broken}:3:")), "names the rule and line:\n{output}");
+        assert!(
+            output.contains("SK006") && output.contains(&format!("{broken}:3:")),
+            "names the rule and line:\n{output}"
+        );
         let check = hook(&[sound]);
         assert!(check.status.success(), "the sound skill passes:\n{config}\n{}", text(&check));
     }

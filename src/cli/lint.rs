@@ -159,11 +159,17 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     let mut notes: Vec<String> = fixed_note.into_iter().collect();
     if hidden_by_baseline > 0 {
         let file = args.baseline.as_deref().unwrap_or(Path::new("")).display();
-        notes.push(format!("{} hidden by the baseline `{file}`.", report::plural(hidden_by_baseline, "finding", "findings")));
+        notes.push(format!(
+            "{} hidden by the baseline `{file}`.",
+            report::plural(hidden_by_baseline, "finding", "findings")
+        ));
     }
     if hidden_by_level > 0 {
         let level = args.level.severity().as_str();
-        notes.push(format!("{} below {level} not shown (--level {level}).", report::plural(hidden_by_level, "finding", "findings")));
+        notes.push(format!(
+            "{} below {level} not shown (--level {level}).",
+            report::plural(hidden_by_level, "finding", "findings")
+        ));
     }
 
     let stdout = std::io::stdout();

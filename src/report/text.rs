@@ -118,9 +118,11 @@ pub fn summary_line(summary: &Summary) -> String {
         return format!("All checks passed: {skills}, no findings.");
     }
     let mut parts = Vec::new();
-    for (count, one, many) in
-        [(summary.errors, "error", "errors"), (summary.warnings, "warning", "warnings"), (summary.infos, "info", "infos")]
-    {
+    for (count, one, many) in [
+        (summary.errors, "error", "errors"),
+        (summary.warnings, "warning", "warnings"),
+        (summary.infos, "info", "infos"),
+    ] {
         if count > 0 {
             parts.push(plural(count, one, many));
         }

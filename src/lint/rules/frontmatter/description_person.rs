@@ -107,8 +107,9 @@ impl Rule for DescriptionPerson {
                 .source_span_of(text, sentence)
                 .or_else(|| description.source_span_of(text, first_word))
                 .unwrap_or(description.span);
-            cx.report(span, format!("the description speaks in the first or second person (\"{phrase}\")"))
-                .help("describe the skill in the third person (\"Extracts ...\"), then say when to use it (\"Use when ...\")");
+            cx.report(span, format!("the description speaks in the first or second person (\"{phrase}\")")).help(
+                "describe the skill in the third person (\"Extracts ...\"), then say when to use it (\"Use when ...\")",
+            );
         }
     }
 }
