@@ -64,6 +64,16 @@ fn statistics_counts_findings_per_rule_most_first() {
     let (out, _, code) = run(root.path(), &["lint", "--statistics"]);
     assert_eq!(code, 0);
     snapshot("statistics", out);
+    let (json, _, _) = run(root.path(), &["lint", "--statistics", "--format", "json"]);
+    let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let rows = value["statistics"].as_array().unwrap();
+    assert_eq!(
+        (rows[0]["code"].as_str(), rows[0]["count"].as_u64(), rows[0]["fixable"].as_u64()),
+        (Some("SK115"), Some(4), Some(4))
+    );
+    assert_eq!((rows[1]["name"].as_str(), rows[1]["severity"].as_str()), (Some("description-person"), Some("warning")));
+    assert_eq!(value["summary"]["infos"], 4);
+    assert_eq!(run(root.path(), &["lint", "--statistics", "--format", "sarif"]).2, 2);
 }
 
 #[test]

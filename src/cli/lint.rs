@@ -83,6 +83,9 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return Err(usage_error("--unsafe-fixes needs --fix or --diff"));
     }
+    if args.statistics && !matches!(args.format, Format::Text | Format::Concise | Format::Json) {
+        return Err(usage_error("--statistics prints a table (text, concise) or JSON (--format json)"));
+    }
     let provider = args.selection.provider(&args.paths).map_err(usage_error)?;
     let mut found = discover::discover(&args.paths);
     let files: Vec<PathBuf> = found.files.iter().map(|c| c.path.clone()).collect();
@@ -175,7 +178,14 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let style = report::Style { color: args.color.enabled(), quiet: args.quiet };
-    if args.statistics {
+    if args.statistics && args.format == Format::Json {
+        let document = serde_json::json!({
+            "version": 1,
+            "statistics": report::rule_counts(&run),
+            "summary": report::Summary::of(&run),
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&document).map_err(std::io::Error::other)?)?;
+    } else if args.statistics {
         report::write_statistics(&report::rule_counts(&run), &mut out)?;
         if !args.quiet {
             writeln!(out, "{}", report::summary_line(&report::Summary::of(&run)))?;
