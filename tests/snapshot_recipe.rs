@@ -10,8 +10,9 @@
 //! the dependencies already built for the tests are reused.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
+use crate::pre_commit::text;
 use crate::readme_sections::{blocks, section};
 
 const SKILL: &str = "---
@@ -37,10 +38,6 @@ description: Reviews database migrations for locking and rollback risks. Use whe
 
 /// skillsmith as a dependency is built as it is as this workspace's member, not as `"*"`.
 const SAME_AS_MEMBER: &str = "[profile.dev.package.skillsmith]\nopt-level = 0\ndebug = \"line-tables-only\"\n";
-
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
 
 /// The profile sections of this crate's Cargo.toml (build speed only: they make the scratch
 /// crate's build reuse what the test build compiled).

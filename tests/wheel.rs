@@ -8,18 +8,9 @@
 //! wheel is the same command with `--release`). Skips, saying so, when PyPI cannot be reached.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
-const BROKEN: &str = "---\nname: broken\ndescription: Fills PDF forms. Use when: a form must be completed\n---\n# Broken\n\nFill each field.\n";
-const SOUND: &str = "---\nname: sound\ndescription: Cleans CSV exports. Use when a CSV file will not load.\n---\n# Sound\n\nRe-save as UTF-8.\n";
-
-fn run(command: &mut Command) -> Output {
-    command.output().unwrap_or_else(|err| panic!("cannot run {command:?}: {err}"))
-}
-
-fn text(output: &Output) -> String {
-    format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
-}
+use crate::pre_commit::{BROKEN, SOUND, run, text};
 
 /// A fresh virtual environment at `path`.
 fn venv(path: &Path) -> PathBuf {
