@@ -67,13 +67,11 @@ impl Text {
             .element(Level::NOTE.no_name().message(format!("rule: {} ({})", finding.rule.name, finding.rule.code)));
         let rendered = self.renderer.render(&[group]);
         let column = finding.location.start.column as usize;
-        match window_column {
-            shown if !snippet.text.is_empty() && shown != column => {
-                let line = finding.location.start.line;
-                rendered.replacen(&format!("{path}:{line}:{shown}"), &format!("{path}:{line}:{column}"), 1)
-            }
-            _ => rendered,
+        if snippet.text.is_empty() || window_column == column {
+            return rendered;
         }
+        let line = finding.location.start.line;
+        rendered.replacen(&format!("{path}:{line}:{window_column}"), &format!("{path}:{line}:{column}"), 1)
     }
 }
 
