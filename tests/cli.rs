@@ -84,8 +84,13 @@ fn sarif_format() {
 fn github_format() {
     let (out, _, code) = skillsmith(&["lint", "--format", "github", "mixed"]);
     assert_eq!(code, 1);
+    let (summary, annotations) =
+        out.trim_end().lines().collect::<Vec<_>>().split_last().map(|(l, a)| (*l, a.to_vec())).unwrap();
+    assert!(summary.starts_with("Found "), "{out}");
     assert!(
-        out.lines().all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
+        annotations
+            .iter()
+            .all(|l| l.starts_with("::error ") || l.starts_with("::warning ") || l.starts_with("::notice "))
     );
     snapshot("github", out);
 }
@@ -138,12 +143,12 @@ fn rules_and_explain() {
 }
 
 #[test]
-fn readme_rule_table_matches_the_registry() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+fn docs_rule_table_matches_the_registry() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme.find("<!-- rules:start -->\n").expect("README has a rules:start marker")
+    let start = readme.find("<!-- rules:start -->\n").expect("docs/rules.md has a rules:start marker")
         + "<!-- rules:start -->\n".len();
-    let end = readme.find("<!-- rules:end -->").expect("README has a rules:end marker");
+    let end = readme.find("<!-- rules:end -->").expect("docs/rules.md has a rules:end marker");
     if std::env::var_os("SKILLSMITH_BLESS").is_some() {
         let updated = format!("{}{}{}", &readme[..start], skillsmith::cli::markdown_table(), &readme[end..]);
         std::fs::write(&path, updated).unwrap();
@@ -152,7 +157,7 @@ fn readme_rule_table_matches_the_registry() {
     assert_eq!(
         &readme[start..end],
         skillsmith::cli::markdown_table(),
-        "README's rule table is stale: run `SKILLSMITH_BLESS=1 cargo test --test suite cli::readme`"
+        "docs/rules.md's rule table is stale: run `SKILLSMITH_BLESS=1 cargo test --test suite cli::docs_rule_table`"
     );
 }
 

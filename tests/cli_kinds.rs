@@ -123,12 +123,12 @@ fn fix_inserts_the_missing_section_only_with_unsafe_fixes() {
 }
 
 #[test]
-fn readme_kind_table_matches_the_shipped_definition() {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md");
+fn docs_kind_table_matches_the_shipped_definition() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md");
     let readme = std::fs::read_to_string(&path).unwrap();
-    let start = readme.find("<!-- kinds:start -->\n").expect("README has a kinds:start marker")
+    let start = readme.find("<!-- kinds:start -->\n").expect("docs/rules.md has a kinds:start marker")
         + "<!-- kinds:start -->\n".len();
-    let end = readme.find("<!-- kinds:end -->").expect("README has a kinds:end marker");
+    let end = readme.find("<!-- kinds:end -->").expect("docs/rules.md has a kinds:end marker");
     let table = skillsmith::kinds::markdown_table(&skillsmith::kinds::Kinds::builtin());
     if std::env::var_os("SKILLSMITH_BLESS").is_some() {
         std::fs::write(&path, format!("{}{table}{}", &readme[..start], &readme[end..])).unwrap();
@@ -137,14 +137,15 @@ fn readme_kind_table_matches_the_shipped_definition() {
     assert_eq!(
         &readme[start..end],
         table,
-        "README's kind table is stale: run `SKILLSMITH_BLESS=1 cargo test --test suite cli_kinds::readme`"
+        "docs/rules.md's kind table is stale: run `SKILLSMITH_BLESS=1 cargo test --test suite cli_kinds::docs_kind_table`"
     );
 }
 
 #[test]
-fn readme_team_example_reads_and_assigns_its_kinds() {
-    let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
-    let section = &readme[readme.find("\n### A team's kinds\n").expect("README has the team example")..];
+fn docs_team_example_reads_and_assigns_its_kinds() {
+    let readme =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/rules.md")).unwrap();
+    let section = &readme[readme.find("\n### A team's kinds\n").expect("docs/rules.md has the team example")..];
     let start = section.find("```toml\n").unwrap() + "```toml\n".len();
     let toml = &section[start..start + section[start..].find("```").unwrap()];
     let repo = repo();

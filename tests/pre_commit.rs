@@ -9,14 +9,18 @@
 use std::path::Path;
 use std::process::{Command, Output};
 
-const BROKEN: &str = "---\nname: broken\ndescription: Fills PDF forms. Use when: a form must be completed\n---\n# Broken\n\nFill each field.\n";
-const SOUND: &str = "---\nname: sound\ndescription: Cleans CSV exports. Use when a CSV file will not load.\n---\n# Sound\n\nRe-save as UTF-8.\n";
+/// A skill with a YAML error on line 3 (SK006).
+pub(crate) const BROKEN: &str = "---\nname: broken\ndescription: Fills PDF forms. Use when: a form must be completed\n---\n# Broken\n\nFill each field.\n";
+/// A skill with no finding.
+pub(crate) const SOUND: &str = "---\nname: sound\ndescription: Cleans CSV exports. Use when a CSV file will not load.\n---\n# Sound\n\nRe-save as UTF-8.\n";
 
-fn run(command: &mut Command) -> Output {
+/// Runs `command`, panicking with it when it cannot start.
+pub(crate) fn run(command: &mut Command) -> Output {
     command.output().unwrap_or_else(|err| panic!("cannot run {command:?}: {err}"))
 }
 
-fn text(output: &Output) -> String {
+/// stdout then stderr of `output`, as text.
+pub(crate) fn text(output: &Output) -> String {
     format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr))
 }
 

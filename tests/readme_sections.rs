@@ -15,7 +15,7 @@ fn readme() -> String {
 }
 
 /// The text of README's section headed `heading` (up to the next heading of its level).
-fn section(heading: &str) -> String {
+pub(crate) fn section(heading: &str) -> String {
     let readme = readme();
     let level = heading.chars().take_while(|&c| c == '#').count();
     let start = readme.find(&format!("\n{heading}\n")).unwrap_or_else(|| panic!("README has no `{heading}`"));
@@ -32,7 +32,7 @@ fn section(heading: &str) -> String {
 }
 
 /// The fenced code blocks of `lang` in `text`, indentation removed.
-fn blocks(text: &str, lang: &str) -> Vec<String> {
+pub(crate) fn blocks(text: &str, lang: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut lines = text.lines();
     while let Some(line) = lines.next() {

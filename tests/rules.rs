@@ -56,7 +56,7 @@ fn lint_case(dir: &Path, code: &str, target: Target) -> (String, usize) {
     };
     let hits = run.files.iter().flat_map(|f| &f.findings).filter(|f| f.rule.code == code).count();
     let mut out = Vec::new();
-    report::report(&run, &mut Text::new(false), &mut out).unwrap();
+    report::report(&run, &mut Text::new(report::Style::default()), &mut out).unwrap();
     (String::from_utf8(out).unwrap(), hits)
 }
 

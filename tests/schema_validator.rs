@@ -7,7 +7,7 @@
 //!   skill with an error the schema encodes (an unknown key on spec, a missing name, ...) is
 //!   rejected by it; hand-written frontmatter checks the same both ways without the corpus.
 //! - Config: the schema and skillsmith's own config reader agree on which files are valid
-//!   (the `init` template, README's example, and broken ones).
+//!   (the `init` template, docs/configuration.md's example, and broken ones).
 
 use crate::common;
 
@@ -226,13 +226,13 @@ fn configs() -> Vec<(String, String)> {
         .filter(|l| l.starts_with("# ") && (l.contains(" = ") || l.starts_with("# [")))
         .map(|l| format!("{}\n", l.trim_start_matches("# ").split("  #").next().unwrap_or("")))
         .collect();
-    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md")).unwrap();
     let example = readme
         .split("```toml\n")
         .skip(1)
         .map(|block| block.split("```").next().unwrap().to_string())
         .find(|block| block.contains("[[overrides]]"))
-        .expect("README shows a config with overrides");
+        .expect("docs/configuration.md shows a config with overrides");
     let mut out = vec![
         ("template".to_string(), template),
         ("template-uncommented".to_string(), uncommented),

@@ -11,7 +11,7 @@ use regex::Regex;
 use super::terms::{Term, terms, terms_at};
 
 /// The model's parameters. [`Model::default`] holds the values tuned on the queries of
-/// `tests/activation/` (see the README, "Will my skill trigger?").
+/// `tests/activation/` (see docs/activation.md, "Will my skill trigger?").
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Model {
     /// BM25 term-frequency saturation.

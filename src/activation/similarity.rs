@@ -7,7 +7,7 @@ use super::terms::words;
 use crate::text::hash::fnv1a;
 
 /// The similarity of two listing entries from which they compete, measured on the corpus
-/// (see the README, "Will my skill trigger?").
+/// (see docs/activation.md, "Will my skill trigger?").
 pub const COMPETING_THRESHOLD: f64 = 0.33;
 
 /// The estimated share of word 5-grams two bodies hold in common from which they are

@@ -1,11 +1,11 @@
 //! `skillsmith lint`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::lint::{RealFs, RunOptions, lint_discovered};
+use crate::lint::{LintRun, RealFs, RunOptions, Severity, lint_discovered};
 use crate::report::{self, Format};
 use crate::{discover, fix};
 
@@ -44,12 +44,47 @@ pub struct LintArgs {
     /// Record today's findings in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Print how many findings each rule made (most first) instead of the findings.
+    #[arg(long, conflicts_with_all = ["diff", "write_baseline"])]
+    pub statistics: bool,
+    /// Print only the findings: no summary line and no notes on stdout.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// Report only findings at this level or above; what fails the run does not change.
+    #[arg(long, value_enum, value_name = "LEVEL", default_value_t = LevelFloor::Info)]
+    pub level: LevelFloor,
+}
+
+/// The lowest level `--level` reports.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum LevelFloor {
+    /// Everything.
+    #[default]
+    Info,
+    /// Warnings and errors.
+    Warning,
+    /// Errors only.
+    Error,
+}
+
+impl LevelFloor {
+    /// The lowest severity shown.
+    fn severity(self) -> Severity {
+        match self {
+            LevelFloor::Info => Severity::Info,
+            LevelFloor::Warning => Severity::Warning,
+            LevelFloor::Error => Severity::Error,
+        }
+    }
 }
 
 /// Runs `skillsmith lint`; returns the exit code.
 pub fn run(args: LintArgs) -> std::io::Result<u8> {
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return Err(usage_error("--unsafe-fixes needs --fix or --diff"));
+    }
+    if args.statistics && !matches!(args.format, Format::Text | Format::Concise | Format::Json) {
+        return Err(usage_error("--statistics prints a table (text, concise) or JSON (--format json)"));
     }
     let provider = args.selection.provider(&args.paths).map_err(usage_error)?;
     let mut found = discover::discover(&args.paths);
@@ -110,17 +145,61 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
         eprintln!("skillsmith: {}", baseline::write(&run, file)?);
         return Ok(if run.has_io_errors() { EXIT_USAGE } else { 0 });
     }
+    let before_baseline = finding_count(&run);
     let stale = match &args.baseline {
         Some(file) => baseline::apply(&mut run, file).map_err(usage_error)?,
         None => Vec::new(),
     };
+    let hidden_by_baseline = before_baseline - finding_count(&run);
+
+    // What fails the run is decided on every finding, before --level hides any.
+    let summary = report::Summary::of(&run);
+    let failed = summary.errors > 0 || (args.strict && summary.warnings > 0);
+    let hidden_by_level = hide_below(&mut run, args.level.severity());
+    let empty = empty_paths(&args.paths, &run);
+
+    let human = matches!(args.format, Format::Text | Format::Concise);
+    let mut notes: Vec<String> = fixed_note.into_iter().collect();
+    if hidden_by_baseline > 0 {
+        let file = args.baseline.as_deref().unwrap_or(Path::new("")).display();
+        notes.push(format!(
+            "{} hidden by the baseline `{file}`.",
+            report::plural(hidden_by_baseline, "finding", "findings")
+        ));
+    }
+    if hidden_by_level > 0 {
+        let level = args.level.severity().as_str();
+        notes.push(format!(
+            "{} below {level} not shown (--level {level}).",
+            report::plural(hidden_by_level, "finding", "findings")
+        ));
+    }
 
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut reporter = report::reporter(args.format, args.color.enabled());
-    report::report(&run, reporter.as_mut(), &mut out)?;
-    if let Some(note) = fixed_note {
-        if args.format == Format::Text {
+    let style = report::Style { color: args.color.enabled(), quiet: args.quiet };
+    if args.statistics && args.format == Format::Json {
+        let document = serde_json::json!({
+            "version": 1,
+            "statistics": report::rule_counts(&run),
+            "summary": report::Summary::of(&run),
+        });
+        writeln!(out, "{}", serde_json::to_string_pretty(&document).map_err(std::io::Error::other)?)?;
+    } else if args.statistics {
+        report::write_statistics(&report::rule_counts(&run), &mut out)?;
+        if !args.quiet {
+            writeln!(out, "{}", report::summary_line(&report::Summary::of(&run)))?;
+        }
+    } else if args.format == Format::Github {
+        let mut github = report::Github::default();
+        report::report(&run, &mut github, &mut out)?;
+        write_step_summary(github.step_summary())?;
+    } else {
+        let mut reporter = report::reporter(args.format, style);
+        report::report(&run, reporter.as_mut(), &mut out)?;
+    }
+    for note in &notes {
+        if human && !args.quiet {
             writeln!(out, "{note}")?;
         } else {
             eprintln!("skillsmith: {note}");
@@ -130,15 +209,51 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     if let Some(note) = args.baseline.as_deref().and_then(|file| baseline::stale_note(file, &stale)) {
         eprintln!("skillsmith: {note}");
     }
+    for path in &empty {
+        eprintln!("skillsmith: warning: no skills found under `{}`", report::display_path(path));
+    }
 
-    let summary = report::Summary::of(&run);
-    Ok(if run.has_io_errors() || write_failures > 0 {
+    Ok(if run.has_io_errors() || write_failures > 0 || !empty.is_empty() {
         EXIT_USAGE
-    } else if summary.errors > 0 || (args.strict && summary.warnings > 0) {
+    } else if failed {
         1
     } else {
         0
     })
+}
+
+/// Findings in `run`.
+fn finding_count(run: &LintRun) -> usize {
+    run.files.iter().map(|f| f.findings.len()).sum()
+}
+
+/// Drops the findings below `floor`; returns how many. (Read errors are errors, never dropped.)
+fn hide_below(run: &mut LintRun, floor: Severity) -> usize {
+    let before = finding_count(run);
+    for file in &mut run.files {
+        file.findings.retain(|f| f.severity >= floor);
+    }
+    before - finding_count(run)
+}
+
+/// The folders the user named (or `.` when none) under which nothing was linted; a path
+/// that does not exist is reported by discovery instead.
+fn empty_paths(paths: &[PathBuf], run: &LintRun) -> Vec<PathBuf> {
+    let default = [PathBuf::from(".")];
+    let named = if paths.is_empty() { &default[..] } else { paths };
+    let found_under = |folder: &Path| {
+        // Discovery shows the files under `.` without the `./`.
+        let current = folder.components().all(|c| matches!(c, std::path::Component::CurDir));
+        run.files.iter().any(|f| current || f.path.starts_with(folder))
+    };
+    named.iter().filter(|path| path.is_dir() && !found_under(path)).cloned().collect()
+}
+
+/// Appends the GitHub step summary to `$GITHUB_STEP_SUMMARY` when the variable names a file.
+fn write_step_summary(markdown: &str) -> std::io::Result<()> {
+    let Some(file) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|v| !v.is_empty()) else { return Ok(()) };
+    let mut summary = std::fs::OpenOptions::new().create(true).append(true).open(&file)?;
+    summary.write_all(markdown.as_bytes())
 }
 
 /// `--diff`: every change as a unified diff, then a count; exit 1 when there is any.

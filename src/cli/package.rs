@@ -27,7 +27,7 @@ pub fn run(args: PackageArgs) -> std::io::Result<u8> {
         Ok(built) => built,
         Err(PackageError::Refused(run)) => {
             let mut out = std::io::stdout().lock();
-            report::report(&run, &mut Text::new(false), &mut out)?;
+            report::report(&run, &mut Text::new(report::Style::default()), &mut out)?;
             eprintln!("skillsmith: {}", PackageError::Refused(run));
             return Ok(1);
         }

@@ -14,7 +14,7 @@ pub struct RulesArgs {
     /// Print JSON instead of a table.
     #[arg(long, conflicts_with = "markdown")]
     pub json: bool,
-    /// Print the Markdown table the README holds.
+    /// Print the Markdown table docs/rules.md holds.
     #[arg(long)]
     pub markdown: bool,
 }
@@ -31,7 +31,7 @@ pub fn levels_text(meta: &RuleMeta) -> String {
     Target::ALL.iter().map(|&t| meta.levels.on(t).as_str()).collect::<Vec<_>>().join("/")
 }
 
-/// The rule table in Markdown, as the README holds it.
+/// The rule table in Markdown, as docs/rules.md holds it.
 pub fn markdown_table() -> String {
     let mut table = String::from(
         "| code | name | group | default (spec/claude-code/api) | fix | what it finds |\n|---|---|---|---|---|---|\n",

@@ -1,4 +1,4 @@
-//! The kinds as a Markdown table: the README's kind table and `skillsmith explain` of the
+//! The kinds as a Markdown table: docs/rules.md's kind table and `skillsmith explain` of the
 //! `sections` and `decision` rules print it, from the same definition the rules read.
 
 use super::Kinds;

@@ -5,7 +5,7 @@
 //!
 //! The definitions are read by the `sections` rules (a missing section, a section that fails a
 //! constraint), the decision rules (which recognise the decision kind's sections), `explain`,
-//! the README's kind table, `skillsmith new --kind` (through the `kind.md.j2` template) and
+//! docs/rules.md's kind table, `skillsmith new --kind` (through the `kind.md.j2` template) and
 //! `skillsmith outline`.
 
 mod docs;

@@ -83,8 +83,9 @@ pub struct FileResult {
     pub placement: Option<crate::discover::Placement>,
 }
 
-/// Lines longer than this are shown as a window around the finding.
-const WIDE_LINE: usize = 240;
+/// Lines longer than this are cut to a window around the finding before they reach a
+/// reporter (the text reporter trims further to the terminal's width, around the underline).
+const WIDE_LINE: usize = 480;
 /// At most this many lines are shown per finding.
 const MAX_LINES: usize = 4;
 
@@ -103,14 +104,17 @@ pub fn locate_span(skill: &Skill, span: Span) -> Location {
     let mut offset = from;
     let too_wide = if first == last { shown.len() > WIDE_LINE } else { shown.len() > WIDE_LINE * MAX_LINES };
     if too_wide {
-        // One window of the first line, around the start of the span.
-        let line_end = skill.line_span(first).end as usize;
-        let lo = crate::skill::floor_char_boundary(text, a.saturating_sub(WIDE_LINE / 3).max(from));
-        let hi = crate::skill::floor_char_boundary(text, (b.min(a + WIDE_LINE) + WIDE_LINE / 2).min(line_end)).max(lo);
+        // One window of the first line, centred on the span (its start when the span is
+        // wider than the window).
+        let line_end = (skill.line_span(first).end as usize).min(to);
+        let b_in_line = b.min(line_end);
+        let middle = if b_in_line - a <= WIDE_LINE / 2 { a + (b_in_line - a) / 2 } else { a + WIDE_LINE / 4 };
+        let lo = crate::skill::floor_char_boundary(text, middle.saturating_sub(WIDE_LINE / 2).max(from));
+        let hi = crate::skill::floor_char_boundary(text, (lo + WIDE_LINE).min(line_end)).max(lo);
         shown = &text[lo..hi];
         offset = lo;
-        b = b.min(hi);
-        a = a.min(b);
+        a = a.clamp(lo, hi);
+        b = b.clamp(a, hi);
     }
     Location {
         span,

@@ -2,7 +2,7 @@
 //!
 //! Rules live one per file under [`rules`](mod@rules), each documented in its doc comment, registered
 //! in one table ([`rules::RULES`]) that is the only list of codes: `skillsmith rules`,
-//! `skillsmith explain` and the README's rule table all read it.
+//! `skillsmith explain` and the rule table in docs/rules.md all read it.
 
 pub mod baseline;
 mod checker;

@@ -169,7 +169,7 @@ pub trait Rule: Sync {
     fn check_all(&self, _cx: &mut CrossChecker<'_>) {}
 }
 
-/// Declares a rule type: its doc comment becomes [`RuleMeta::doc`], so `explain`, the README
+/// Declares a rule type: its doc comment becomes [`RuleMeta::doc`], so `explain`, docs/rules.md
 /// and the rustdoc show one text.
 #[macro_export]
 #[doc(hidden)]

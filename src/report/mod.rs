@@ -1,9 +1,11 @@
 //! Reporters: they print findings in one format and never judge them. All share one small
 //! trait, fed file by file in path order, then the summary.
 
+mod concise;
 mod github;
 mod json;
 mod sarif;
+mod statistics;
 mod text;
 
 use std::io::{self, Write};
@@ -12,10 +14,12 @@ use serde::Serialize;
 
 use crate::lint::{FileResult, LintRun, Severity};
 
-pub use github::Github;
+pub use concise::Concise;
+pub use github::{ANNOTATIONS_PER_KIND, Github};
 pub use json::{Json, JsonLines};
 pub use sarif::Sarif;
-pub use text::{Text, plural};
+pub use statistics::{RuleCount, rule_counts, write_statistics};
+pub use text::{Text, plural, summary_line};
 
 /// Totals of a run.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -78,6 +82,8 @@ pub enum Format {
     /// rustc-style text with source snippets.
     #[default]
     Text,
+    /// One line per finding: `path:line:col: CODE [level] message`.
+    Concise,
     /// One JSON document (a stable interface; see README).
     Json,
     /// One JSON object per finding per line, for streaming tools.
@@ -88,14 +94,24 @@ pub enum Format {
     Github,
 }
 
-/// Makes the reporter for `format`; `color` applies to text only.
-pub fn reporter(format: Format, color: bool) -> Box<dyn Reporter> {
+/// How the human-readable reporters (text, concise) print.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Style {
+    /// ANSI colour.
+    pub color: bool,
+    /// Only the findings: no summary line.
+    pub quiet: bool,
+}
+
+/// Makes the reporter for `format`; `style` applies to text and concise only.
+pub fn reporter(format: Format, style: Style) -> Box<dyn Reporter> {
     match format {
-        Format::Text => Box::new(Text::new(color)),
+        Format::Text => Box::new(Text::new(style)),
+        Format::Concise => Box::new(Concise::new(style)),
         Format::Json => Box::new(Json::default()),
         Format::JsonLines => Box::new(JsonLines),
         Format::Sarif => Box::new(Sarif::default()),
-        Format::Github => Box::new(Github),
+        Format::Github => Box::new(Github::default()),
     }
 }
 

@@ -6,19 +6,19 @@ use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 
 use crate::lint::{Applicability, FileResult, Finding, Severity};
 
-use super::{Reporter, Summary, display_path};
+use super::{Reporter, Style, Summary, display_path};
 
 /// The text reporter.
 pub struct Text {
     renderer: Renderer,
-    color: bool,
+    style: Style,
 }
 
 impl Text {
-    /// A text reporter, with ANSI colour or without.
-    pub fn new(color: bool) -> Self {
-        let renderer = if color { Renderer::styled() } else { Renderer::plain() };
-        Text { renderer, color }
+    /// A text reporter, with ANSI colour or without, with a summary or without.
+    pub fn new(style: Style) -> Self {
+        let renderer = if style.color { Renderer::styled() } else { Renderer::plain() };
+        Text { renderer, style }
     }
 
     /// Renders one finding as rustc would.
@@ -50,6 +50,9 @@ impl Text {
                 .annotation(AnnotationKind::Primary.span(start..end));
             level.primary_title(title).id(finding.rule.code).element(source)
         };
+        // A window of a long line starts inside the line: the renderer counts the column from
+        // the window's start, and the file's column is put back below.
+        let window_column = text_column(&snippet.text, snippet.start);
         if let Some(help) = &finding.help {
             group = group.element(Level::HELP.message(super::escape_controls(help)));
         }
@@ -62,7 +65,13 @@ impl Text {
         }
         group = group
             .element(Level::NOTE.no_name().message(format!("rule: {} ({})", finding.rule.name, finding.rule.code)));
-        self.renderer.render(&[group])
+        let rendered = self.renderer.render(&[group]);
+        let column = finding.location.start.column as usize;
+        if snippet.text.is_empty() || window_column == column {
+            return rendered;
+        }
+        let line = finding.location.start.line;
+        rendered.replacen(&format!("{path}:{line}:{window_column}"), &format!("{path}:{line}:{column}"), 1)
     }
 }
 
@@ -76,39 +85,62 @@ impl Reporter for Text {
     }
 
     fn finish(&mut self, summary: &Summary, out: &mut dyn Write) -> io::Result<()> {
-        let skills = plural(summary.skills, "skill", "skills");
-        let files = plural(summary.files.max(summary.skills), "file", "files");
-        let total = summary.errors + summary.warnings + summary.infos;
-        let line = if total == 0 {
-            format!("All checks passed: {skills}, no findings.")
-        } else {
-            let mut parts = Vec::new();
-            for (count, one, many) in [
-                (summary.errors, "error", "errors"),
-                (summary.warnings, "warning", "warnings"),
-                (summary.infos, "info", "infos"),
-            ] {
-                if count > 0 {
-                    parts.push(plural(count, one, many));
-                }
-            }
-            let mut line = format!("Found {} in {} of {files}.", parts.join(", "), summary.files_with_findings);
-            if summary.fixable > 0 {
-                line.push_str(&format!(" {} fixable with --fix.", summary.fixable));
-            }
-            if summary.unsafe_fixable > 0 {
-                line.push_str(&format!(" {} more with --unsafe-fixes.", summary.unsafe_fixable));
-            }
-            line
-        };
-        if self.color && summary.errors > 0 {
-            writeln!(out, "\x1b[1;31m{line}\x1b[0m")
-        } else if self.color {
-            writeln!(out, "\x1b[1m{line}\x1b[0m")
-        } else {
-            writeln!(out, "{line}")
+        write_summary(summary, self.style, out)
+    }
+}
+
+/// Writes the summary line (nothing with `quiet`), bold with colour, red when there are errors.
+pub(super) fn write_summary(summary: &Summary, style: Style, out: &mut dyn Write) -> io::Result<()> {
+    if style.quiet {
+        return Ok(());
+    }
+    let line = summary_line(summary);
+    if style.color && summary.errors > 0 {
+        writeln!(out, "\x1b[1;31m{line}\x1b[0m")
+    } else if style.color {
+        writeln!(out, "\x1b[1m{line}\x1b[0m")
+    } else {
+        writeln!(out, "{line}")
+    }
+}
+
+/// The one-line summary of a run: `All checks passed: ...` or `Found ... in ... of ...`.
+pub fn summary_line(summary: &Summary) -> String {
+    let skills = plural(summary.skills, "skill", "skills");
+    let files = plural(summary.files.max(summary.skills), "file", "files");
+    let total = summary.errors + summary.warnings + summary.infos;
+    if summary.files == 0 {
+        return "No skills found: nothing was checked.".to_string();
+    }
+    if total == 0 {
+        return format!("All checks passed: {skills}, no findings.");
+    }
+    let mut parts = Vec::new();
+    for (count, one, many) in [
+        (summary.errors, "error", "errors"),
+        (summary.warnings, "warning", "warnings"),
+        (summary.infos, "info", "infos"),
+    ] {
+        if count > 0 {
+            parts.push(plural(count, one, many));
         }
     }
+    let mut line = format!("Found {} in {} of {files}.", parts.join(", "), summary.files_with_findings);
+    if summary.fixable > 0 {
+        line.push_str(&format!(" {} fixable with --fix.", summary.fixable));
+    }
+    if summary.unsafe_fixable > 0 {
+        line.push_str(&format!(" {} more with --unsafe-fixes.", summary.unsafe_fixable));
+    }
+    line
+}
+
+/// The 1-based column the renderer names for an underline starting at byte `start` of
+/// `text` (after control characters are escaped): characters before it, plus one.
+fn text_column(text: &str, start: usize) -> usize {
+    let (escaped, start, _) = super::escape_line(text, start, start);
+    let line_start = escaped[..start].rfind('\n').map_or(0, |at| at + 1);
+    escaped[line_start..start].chars().count() + 1
 }
 
 /// `count` and the noun in the number it takes: `1 file`, `2 files`.

@@ -43,6 +43,20 @@ pub struct StrField<'a> {
     pub key_span: Span,
 }
 
+impl StrField<'_> {
+    /// The bytes in the file of `piece`, a part of the value, when the file holds it as
+    /// written (the first occurrence inside the value's bytes); `None` when YAML changed it
+    /// on the way (a line fold, an escape). Lets a rule point at the phrase it is about.
+    pub fn source_span_of(&self, text: &str, piece: &str) -> Option<Span> {
+        let raw = text.get(self.span.start as usize..self.span.end as usize)?;
+        if piece.is_empty() {
+            return None;
+        }
+        let at = raw.find(piece)? + self.span.start as usize;
+        Some(Span::new(at, at + piece.len()))
+    }
+}
+
 impl Frontmatter {
     /// Reads the frontmatter found by `split` in `text`.
     pub fn parse(text: &str, split: &Split, limits: yaml::Limits) -> Frontmatter {

@@ -12,7 +12,7 @@ declare_rule! {
     /// Flow style is plain YAML and skillsmith, Claude Code and the API read it. The
     /// reference validator (`skills-ref`) reads YAML in a strict dialect that refuses it and
     /// marks the skill invalid. This is a warning, not an error: a deliberate difference from
-    /// the reference validator, documented in the README.
+    /// the reference validator, documented in docs/rules.md.
     ///
     /// **Level.** Error on `spec`: the reference validator refuses flow-style YAML outright; off elsewhere,
     /// since Claude Code and the API parse it.

@@ -56,6 +56,11 @@ const PERSONAL: &[&str] = &[
 /// (up to six): one of the personal phrases at the start of any sentence of the whole
 /// description, or "Your"/"You" opening it.
 pub fn personal_phrase(description: &str) -> Option<String> {
+    personal_phrase_at(description).map(|at| shown_from(description, at))
+}
+
+/// Where in `description` the personal phrase starts (see [`personal_phrase`]).
+fn personal_phrase_at(description: &str) -> Option<usize> {
     // ASCII lowercasing keeps byte offsets, so the phrase can be shown as written.
     let lower = description.to_ascii_lowercase();
     let mut start = 0;
@@ -64,18 +69,22 @@ pub fn personal_phrase(description: &str) -> Option<String> {
         let at = start + piece.len() - trimmed.len();
         start += piece.len();
         if PERSONAL.iter().any(|p| trimmed.starts_with(*p)) {
-            return Some(shown_from(description, at));
+            return Some(at);
         }
     }
     let first = lower.split_whitespace().next()?;
-    matches!(first, "your" | "you" | "my" | "i")
-        .then(|| shown_from(description, lower.len() - lower.trim_start().len()))
+    matches!(first, "your" | "you" | "my" | "i").then(|| lower.len() - lower.trim_start().len())
+}
+
+/// The sentence of `text` from byte `at`, without its full stop.
+fn sentence_from(text: &str, at: usize) -> &str {
+    let rest = &text[at..];
+    rest.split(['.', '!', '?', '\n']).next().unwrap_or(rest).trim_end()
 }
 
 /// Up to six words of `text` from byte `at`, within one sentence.
 fn shown_from(text: &str, at: usize) -> String {
-    let rest = &text[at..];
-    let sentence = rest.split(['.', '!', '?', '\n']).next().unwrap_or(rest);
+    let sentence = sentence_from(text, at);
     let words: Vec<&str> = sentence.split_whitespace().take(6).collect();
     let more = sentence.split_whitespace().count() > words.len();
     format!("{}{}", words.join(" "), if more { " ..." } else { "" })
@@ -88,9 +97,19 @@ impl Rule for DescriptionPerson {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let Some(description) = cx.skill.frontmatter.description() else { return };
-        if let Some(phrase) = personal_phrase(description.value) {
-            cx.report(description.span, format!("the description speaks in the first or second person (\"{phrase}\")"))
-                .help("describe the skill in the third person (\"Extracts ...\"), then say when to use it (\"Use when ...\")");
+        if let Some(at) = personal_phrase_at(description.value) {
+            let phrase = shown_from(description.value, at);
+            // The sentence as the file holds it, or its first word, or else the whole value.
+            let sentence = sentence_from(description.value, at);
+            let first_word = sentence.split_whitespace().next().unwrap_or_default();
+            let text = cx.skill.text();
+            let span = description
+                .source_span_of(text, sentence)
+                .or_else(|| description.source_span_of(text, first_word))
+                .unwrap_or(description.span);
+            cx.report(span, format!("the description speaks in the first or second person (\"{phrase}\")")).help(
+                "describe the skill in the third person (\"Extracts ...\"), then say when to use it (\"Use when ...\")",
+            );
         }
     }
 }
