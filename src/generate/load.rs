@@ -71,10 +71,16 @@ pub fn spec_path(path: &Path) -> PathBuf {
 
 /// Reads, parses and validates the spec at `path` (a file or a skill folder).
 pub fn load_spec(path: &Path, templates: &Templates) -> Result<Spec, LoadError> {
+    load_spec_text(path, templates).map(|(spec, _)| spec)
+}
+
+/// [`load_spec`], also returning the text the spec was read from (the stamp keeps its digest).
+pub fn load_spec_text(path: &Path, templates: &Templates) -> Result<(Spec, String), LoadError> {
     let path = spec_path(path);
     let text = crate::fsio::read_text_bounded(&path, crate::fsio::MAX_INPUT_BYTES)
         .map_err(|source| LoadError::Read { path: path.clone(), source })?;
-    parse_spec(&text, &path.display().to_string(), templates)
+    let spec = parse_spec(&text, &path.display().to_string(), templates)?;
+    Ok((spec, text))
 }
 
 /// Only the version, read leniently so that a newer spec's unknown fields do not hide it.

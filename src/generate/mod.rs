@@ -7,6 +7,7 @@
 //! - [`render`]: spec to SKILL.md bytes (frontmatter by the YAML serializer);
 //! - [`write`](mod@write): planning and applying file writes atomically;
 //! - [`diff`]: unified diffs of what would change;
+//! - [`origin`]: which spec field each part of a rendered SKILL.md came from;
 //! - [`shipped`]: the skills embedded in the binary;
 //! - [`install`] and [`scaffold`]: the sources `install` and `new` write from;
 //! - [`lock`] and [`swap`]: one install at a time, each putting a skill's folder in place whole.
@@ -15,6 +16,7 @@ pub mod diff;
 pub mod install;
 pub mod load;
 pub mod lock;
+pub mod origin;
 pub mod quantity;
 pub mod render;
 pub mod scaffold;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::generate::load::{load_spec, spec_path};
+use crate::generate::load::{load_spec_text, spec_path};
 use crate::generate::render::render;
 use crate::generate::stamp::{self, StampState};
 use crate::generate::templates::Templates;
@@ -66,15 +66,15 @@ pub fn run(args: RenderArgs) -> std::io::Result<u8> {
 
 fn render_one(path: &Path, args: &RenderArgs, templates: &Templates, out: &mut impl Write) -> std::io::Result<Outcome> {
     let spec_file = spec_path(path);
-    let spec = match load_spec(path, templates) {
-        Ok(spec) => spec,
+    let (spec, spec_text) = match load_spec_text(path, templates) {
+        Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
             return Ok(Outcome::Failed);
         }
     };
     let file_name = spec_file.file_name().map_or("skill.yaml".into(), |n| n.to_string_lossy());
-    let rendered = match render(&spec, templates, &file_name) {
+    let rendered = match render(&spec, templates, &file_name, &spec_text) {
         Ok(text) => text,
         Err(err) => {
             eprintln!("{}: {err}", spec_file.display());
