@@ -90,6 +90,14 @@ impl SpecMap {
             let Some((_, block)) = top.iter().find(|(name, _)| name == key) else { continue };
             let span = entry.key.span.start as usize..entry.key.span.end as usize;
             self.entries.push((block.clone(), SpecField { field: field.clone(), span }));
+            // The value's text inside the key's lines points at the value in the spec.
+            if let Some(first) = entry.value.as_str().and_then(|v| v.lines().next()).filter(|v| !v.is_empty())
+                && let Some(at) = head[block.clone()].find(first)
+            {
+                let range = block.start + at..block.start + at + first.len();
+                let span = entry.value.span.start as usize..entry.value.span.end as usize;
+                self.entries.push((range, SpecField { field: field.clone(), span }));
+            }
             if let Some(children) = entry.value.as_map() {
                 for (name, range) in key_blocks(&head[block.clone()], 2) {
                     let Some(child) = children.iter().find(|c| c.key.as_str() == Some(name.as_str())) else { continue };
@@ -200,6 +208,7 @@ mod tests {
     #[test]
     fn frontmatter_keys_map_to_the_spec_keys() {
         assert_eq!(field_at("description: Does"), Some(("frontmatter.description".into(), "description".into())));
+        assert_eq!(field_at("Does things."), Some(("frontmatter.description".into(), "Does things.".into())));
         assert_eq!(field_at("kind: decision"), Some(("frontmatter.metadata.kind".into(), "kind".into())));
     }
 
