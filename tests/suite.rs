@@ -43,3 +43,4 @@ mod readme_sections;
 mod reference_validator;
 mod rules;
 mod schema_validator;
+mod spec_aware;

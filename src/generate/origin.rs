@@ -59,14 +59,26 @@ impl SpecMap {
     }
 
     /// The spec field that produced the bytes `span` of the rendered file: the narrowest that
-    /// holds its start, else the narrowest it overlaps, else (in the body) the template.
-    pub fn lookup(&self, span: Range<usize>) -> Option<&SpecField> {
+    /// holds its start, else the narrowest it overlaps, else (in the body) the template. When
+    /// the text is in the spec verbatim, the spec span is narrowed to the same bytes.
+    pub fn lookup(&self, span: Range<usize>) -> Option<SpecField> {
         let narrowest = |fits: &dyn Fn(&Range<usize>) -> bool| {
-            self.entries.iter().filter(|(range, _)| fits(range)).min_by_key(|(range, _)| range.len()).map(|(_, f)| f)
+            self.entries.iter().filter(|(range, _)| fits(range)).min_by_key(|(range, _)| range.len())
         };
-        narrowest(&|range| range.start <= span.start && span.start < range.end)
-            .or_else(|| narrowest(&|range| range.start < span.end && span.start < range.end))
-            .or_else(|| self.template.as_ref().filter(|_| span.start >= self.body_start))
+        let found = narrowest(&|range| range.start <= span.start && span.start < range.end)
+            .or_else(|| narrowest(&|range| range.start < span.end && span.start < range.end));
+        match found {
+            Some((range, field)) => {
+                let mut field = field.clone();
+                let verbatim = range.len() == field.span.len();
+                if verbatim && range.start <= span.start && span.end <= range.end && span.start < span.end {
+                    let from = field.span.start + (span.start - range.start);
+                    field.span = from..from + span.len();
+                }
+                Some(field)
+            }
+            None => self.template.clone().filter(|_| span.start >= self.body_start),
+        }
     }
 
     /// How many ranges the map holds.
@@ -202,7 +214,7 @@ mod tests {
     fn field_at(needle: &str) -> Option<(String, String)> {
         let map = SpecMap::build(SPEC, RENDERED);
         let at = RENDERED.find(needle).unwrap();
-        map.lookup(at..at + needle.len()).map(|f| (f.field.clone(), SPEC[f.span.clone()].to_string()))
+        map.lookup(at..at + needle.len()).map(|f| (f.field, SPEC[f.span].to_string()))
     }
 
     #[test]
@@ -221,7 +233,7 @@ mod tests {
         );
         assert_eq!(
             field_at("Ask for the budget"),
-            Some(("red-flags.items[0].why".into(), "Ask for the budget first.".into()))
+            Some(("red-flags.items[0].why".into(), "Ask for the budget".into()))
         );
     }
 

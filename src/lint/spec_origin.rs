@@ -40,7 +40,7 @@ pub fn attach(skill: &Skill, fs: &dyn FileSystem, findings: &mut [Finding]) {
     for finding in findings {
         let span = &finding.location.span;
         if let Some(field) = map.lookup(span.start as usize..span.end as usize) {
-            finding.origin = Some(origin(&path, &spec_text, field));
+            finding.origin = Some(origin(&path, &spec_text, &field));
         }
     }
 }
