@@ -88,3 +88,65 @@ fn a_spec_edited_after_rendering_fails_lint_until_rendered() {
     assert_eq!(again.status.code(), Some(0), "{}", stdout(&again));
     assert!(Path::new(&spec_file).is_file());
 }
+
+/// The commands of the CI recipe, as README writes them (the `sh` block after the
+/// `<!-- ci-recipe -->` marker; README or, once moved, a page of docs/).
+fn ci_recipe() -> Vec<Vec<String>> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut pages = vec![root.join("README.md")];
+    let mut docs: Vec<_> =
+        std::fs::read_dir(root.join("docs")).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    docs.sort();
+    pages.extend(docs);
+    let text = pages
+        .iter()
+        .filter_map(|page| std::fs::read_to_string(page).ok())
+        .find(|text| text.contains("<!-- ci-recipe -->"))
+        .expect("README or docs/ holds the CI recipe");
+    let after = &text[text.find("<!-- ci-recipe -->").unwrap()..];
+    let block = after.split("```sh\n").nth(1).unwrap().split("```").next().unwrap();
+    block
+        .lines()
+        .map(|line| line.split('#').next().unwrap().split_whitespace().map(str::to_string).collect::<Vec<_>>())
+        .filter(|words| !words.is_empty())
+        .collect()
+}
+
+#[test]
+fn the_readme_ci_recipe_passes_in_a_repository_mixing_rendered_and_hand_written_skills() {
+    let recipe = ci_recipe();
+    assert!(recipe.len() >= 3, "{recipe:?}");
+    let spec = SPEC.replace(", then ask for the [TODO: ticket system]", "").replace('"', "");
+    let repo = rendered_repo(&spec);
+    common::skill(repo.path(), ".claude/skills/csv-cleaner", "\n# CSV cleaner\n\nRe-save the file as UTF-8.\n");
+    let install = common::run(repo.path(), &["install", "llmops-decision-framework", "--into", "."]);
+    assert_eq!(install.status.code(), Some(0), "{}", String::from_utf8_lossy(&install.stderr));
+    let run_recipe = || -> Vec<(String, Option<i32>, String)> {
+        recipe
+            .iter()
+            .map(|words| {
+                assert_eq!(words[0], "skillsmith", "{words:?}");
+                let args: Vec<&str> = words[1..].iter().map(String::as_str).collect();
+                let output = common::run(repo.path(), &args);
+                let shown = format!("{}{}", stdout(&output), String::from_utf8_lossy(&output.stderr));
+                (words.join(" "), output.status.code(), shown)
+            })
+            .collect()
+    };
+    for (command, code, output) in run_recipe() {
+        assert_eq!(code, Some(0), "`{command}` failed:\n{output}");
+        if command.contains("render") || command.contains("test") {
+            assert!(output.contains("note: skipped .claude/skills/csv-cleaner"), "`{command}`:\n{output}");
+        }
+    }
+
+    // A spec edited and never rendered fails lint and render --check.
+    let spec_file = repo.path().join(".claude/skills/release-notes/skill.yaml");
+    std::fs::write(&spec_file, spec.replace("Release notes", "Writing release notes")).unwrap();
+    let checks =
+        run_recipe().into_iter().filter(|(command, _, _)| command.contains(" lint") || command.contains("--check"));
+    assert_eq!(checks.clone().count(), 2);
+    for (command, code, output) in checks {
+        assert_eq!(code, Some(1), "`{command}` must fail on the stale spec:\n{output}");
+    }
+}

@@ -3,6 +3,7 @@
 //!
 //! - [`spec`]: the spec format (`skill.yaml`), its types and validation;
 //! - [`load`]: reading a spec from disk with located errors;
+//! - [`folders`]: folders of skills given to `render` and `test`, hand-written ones skipped;
 //! - [`templates`]: the built-in templates and `--templates DIR` overrides;
 //! - [`render`]: spec to SKILL.md bytes (frontmatter by the YAML serializer);
 //! - [`write`](mod@write): planning and applying file writes atomically;
@@ -13,6 +14,7 @@
 //! - [`lock`] and [`swap`]: one install at a time, each putting a skill's folder in place whole.
 
 pub mod diff;
+pub mod folders;
 pub mod install;
 pub mod load;
 pub mod lock;
