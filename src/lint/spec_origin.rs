@@ -13,7 +13,7 @@ use super::fs::FileSystem;
 use super::references::skill_dir;
 
 /// Specs larger than this are not read.
-pub const MAX_SPEC_BYTES: u64 = crate::fsio::MAX_INPUT_BYTES as u64;
+pub const MAX_SPEC_BYTES: u64 = crate::fsio::MAX_INPUT_BYTES;
 
 /// The spec a stamped SKILL.md was rendered from, when it lies beside it: the stamp, the
 /// spec's path and its text.
