@@ -110,7 +110,7 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
         }
         Some(_) => {}
     }
-    let mut spec: Spec = yaml::from_str(text, source_name).map_err(LoadError::Yaml)?;
+    let mut spec: Spec = yaml::from_str(text, source_name).map_err(|err| all_unknown_fields(err, text, source_name))?;
     let Some(rules) = templates.rules(&spec.template) else {
         let help = Some(format!("the templates are: {}", templates.names().join(", ")));
         let message = format!("unknown template `{}`", spec.template.value);
@@ -118,4 +118,20 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
     };
     let errors = validate_source(&mut spec, &rules, Some(text));
     if errors.is_empty() { Ok(spec) } else { Err(LoadError::Invalid { source_name: source_name.to_string(), errors }) }
+}
+
+/// serde stops at the first unknown field: report every one, each with "did you mean".
+fn all_unknown_fields(err: YamlDeError, text: &str, source_name: &str) -> LoadError {
+    if !err.message.starts_with("unknown field") {
+        return LoadError::Yaml(err);
+    }
+    let found = super::unknown_fields::unknown_fields::<Spec>(text);
+    if found.is_empty() {
+        return LoadError::Yaml(err);
+    }
+    let errors = found
+        .iter()
+        .map(|f| SpecError { line: f.line, column: f.column, message: f.message(), help: Some(f.help()) })
+        .collect();
+    LoadError::Invalid { source_name: source_name.to_string(), errors }
 }

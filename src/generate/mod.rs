@@ -5,6 +5,7 @@
 //! - [`load`]: reading a spec from disk with located errors;
 //! - [`folders`]: folders of skills given to `render` and `test`, hand-written ones skipped;
 //! - [`templates`]: the built-in templates and `--templates DIR` overrides;
+//! - [`unknown_fields`]: every unknown field of a spec or scenario at once, with suggestions;
 //! - [`render`]: spec to SKILL.md bytes (frontmatter by the YAML serializer);
 //! - [`write`](mod@write): planning and applying file writes atomically;
 //! - [`diff`]: unified diffs of what would change;
@@ -27,4 +28,5 @@ pub mod spec;
 pub mod stamp;
 pub mod swap;
 pub mod templates;
+pub mod unknown_fields;
 pub mod write;
