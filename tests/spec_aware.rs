@@ -150,3 +150,48 @@ fn the_readme_ci_recipe_passes_in_a_repository_mixing_rendered_and_hand_written_
         assert_eq!(code, Some(1), "`{command}` must fail on the stale spec:\n{output}");
     }
 }
+
+/// Every `[TODO: hint]` of a scaffold filled with its hint, as an author would fill it.
+fn filled(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("[TODO: ") {
+        out.push_str(&rest[..at]);
+        let after = &rest[at + 7..];
+        let end = after.find(']').unwrap();
+        let mut hint = after[..end].to_string();
+        hint[..1].make_ascii_uppercase();
+        out.push_str(&hint);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn a_filled_decision_scaffold_lints_clean_and_its_help_speaks_of_the_spec() {
+    let repo = common::repo();
+    let description = "Chooses a message queue for a service. Use when a team must pick between Kafka and SQS.";
+    let made =
+        common::run(repo.path(), &["new", "choosing-a-queue", "--template", "decision", "--description", description]);
+    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    let folder = repo.path().join(".claude/skills/choosing-a-queue");
+    let spec = std::fs::read_to_string(folder.join("skill.yaml")).unwrap();
+    assert!(spec.starts_with("# A decision skill's spec: edit this file, never the SKILL.md"), "{spec}");
+
+    // Unfilled: the placeholders are sent to the spec.
+    let lint = common::run(repo.path(), &["lint", "--format", "json", ".claude/skills"]);
+    let value: serde_json::Value = serde_json::from_slice(&lint.stdout).unwrap();
+    let findings = value["diagnostics"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        assert_eq!(finding["spec"]["path"], ".claude/skills/choosing-a-queue/skill.yaml", "{finding}");
+        assert!(finding["help"].as_str().unwrap().contains("spec"), "{finding}");
+    }
+
+    std::fs::write(folder.join("skill.yaml"), filled(&spec)).unwrap();
+    let render = common::run(repo.path(), &["render", ".claude/skills/choosing-a-queue"]);
+    assert_eq!(render.status.code(), Some(0), "{}", String::from_utf8_lossy(&render.stderr));
+    let lint = common::run(repo.path(), &["lint", "--extend-select", "ALL", ".claude/skills"]);
+    assert_eq!(stdout(&lint), "All checks passed: 1 skill, no findings.\n");
+}

@@ -12,6 +12,25 @@ use super::finding::{Finding, Snippet, SpecOrigin};
 use super::fs::FileSystem;
 use super::references::skill_dir;
 
+/// What to write in the spec instead of the SKILL.md, for the rules whose help speaks of
+/// the Markdown: by rule name, the help a finding in a rendered file gets instead.
+const SPEC_HELP: &[(&str, &str)] = &[
+    ("placeholder", "write the real content in the spec field named above, or delete it, then render"),
+    ("missing-when-to-use", "fill `when-to-use` in the spec (a list of situations), then render"),
+    ("missing-scope", "fill `do-not-use` in the spec (what the skill does not cover, and what does), then render"),
+    (
+        "missing-decision-table",
+        "add a table under `selections` in the spec (rows with `when` and `cells`), then render",
+    ),
+    ("missing-decision-flow", "fill `flow` in the spec (the ordered steps of the decision), then render"),
+    ("missing-trade-offs", "fill `trade-offs` in the spec (`options` with `choice`, `gains`, `costs`), then render"),
+    ("missing-red-flags", "fill `red-flags` in the spec (each with `signal`, `why` and `instead`), then render"),
+    ("red-flag-without-alternative", "give the red flag an `instead` in the spec, then render"),
+    ("missing-green-lights", "fill `green-lights` in the spec (each with `signal` and `meaning`), then render"),
+    ("missing-examples", "fill `examples` in the spec (worked examples with their outcomes), then render"),
+    ("too-few-test-cases", "add `test-cases` in the spec (with `expect`, so `skillsmith test` runs them), then render"),
+];
+
 /// Specs larger than this are not read.
 pub const MAX_SPEC_BYTES: u64 = crate::fsio::MAX_INPUT_BYTES;
 
@@ -29,7 +48,8 @@ pub fn rendered_from(skill: &Skill, fs: &dyn FileSystem) -> Option<(Stamp, PathB
     Some((stamp, path, text))
 }
 
-/// Gives each finding of `skill` (a rendered SKILL.md) the spec field that wrote its text.
+/// Gives each finding of `skill` (a rendered SKILL.md) the spec field that wrote its text,
+/// and to the findings whose help speaks of the Markdown, help that speaks of the spec.
 /// Does nothing for a file without a stamp or whose spec is not beside it.
 pub fn attach(skill: &Skill, fs: &dyn FileSystem, findings: &mut [Finding]) {
     if findings.is_empty() {
@@ -41,6 +61,9 @@ pub fn attach(skill: &Skill, fs: &dyn FileSystem, findings: &mut [Finding]) {
         let span = &finding.location.span;
         if let Some(field) = map.lookup(span.start as usize..span.end as usize) {
             finding.origin = Some(origin(&path, &spec_text, &field));
+            if let Some((_, help)) = SPEC_HELP.iter().find(|(name, _)| *name == finding.rule.name) {
+                finding.help = Some((*help).to_string());
+            }
         }
     }
 }
@@ -74,4 +97,17 @@ fn line_col(text: &str, offset: usize) -> LineCol {
     let before = &text[..offset.min(text.len())];
     let line_start = before.rfind('\n').map_or(0, |at| at + 1);
     LineCol { line: before.matches('\n').count() as u32 + 1, column: before[line_start..].chars().count() as u32 + 1 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SPEC_HELP;
+
+    #[test]
+    fn spec_help_names_registered_rules() {
+        for (name, help) in SPEC_HELP {
+            assert!(crate::lint::rules().iter().any(|r| r.meta().name == *name), "no rule `{name}`");
+            assert!(help.contains("spec"), "{name}: {help}");
+        }
+    }
 }
