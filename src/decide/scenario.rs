@@ -38,7 +38,7 @@ pub struct Scenario {
 /// words) are for readers and are not compared.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ScenarioFile {
+pub(crate) struct ScenarioFile {
     title: Located<String>,
     #[serde(default, rename = "scenario")]
     _scenario: Option<String>,
