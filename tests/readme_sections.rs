@@ -122,7 +122,7 @@ fn the_schema_commands_run_as_written() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    for file in ["frontmatter.schema.json", "config.schema.json"] {
+    for file in ["frontmatter.schema.json", "config.schema.json", "spec.schema.json", "scenario.schema.json"] {
         let written = std::fs::read_to_string(dir.path().join(".skillsmith").join(file)).unwrap();
         let schema: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");
