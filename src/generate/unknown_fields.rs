@@ -13,8 +13,8 @@ use serde_json::{Value as Json, json};
 
 use crate::yaml::{self, Limits, Node, Value};
 
-/// The key no type knows.
-const PROBE: &str = "__skillsmith_probe__";
+/// The key (and the text) no type knows.
+pub(crate) const PROBE: &str = "__skillsmith_probe__";
 
 /// A key the type does not know.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -47,10 +47,12 @@ impl UnknownField {
     }
 }
 
-/// One step from the root to a node.
+/// One step from the root of a document to a node.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
-enum Step {
+pub(crate) enum Step {
+    /// The value of this key.
     Key(String),
+    /// An item of a sequence.
     Index,
 }
 
@@ -59,13 +61,15 @@ enum Step {
 pub fn unknown_fields<T: DeserializeOwned>(text: &str) -> Vec<UnknownField> {
     let Ok(document) = yaml::parse(text, 0, Limits::default()) else { return Vec::new() };
     let Some(root) = document.root else { return Vec::new() };
-    let mut walk = Walk { text, cache: HashMap::new(), found: Vec::new(), probe: probe::<T> };
+    let lines = crate::skill::LineIndex::new(text);
+    let mut walk = Walk { text, lines, cache: HashMap::new(), found: Vec::new(), probe: probe::<T> };
     walk.node(&root, &mut Vec::new());
     walk.found
 }
 
 struct Walk<'a> {
     text: &'a str,
+    lines: crate::skill::LineIndex,
     cache: HashMap<Vec<Step>, Option<Vec<String>>>,
     found: Vec<UnknownField>,
     probe: fn(&[Step]) -> Option<Vec<String>>,
@@ -89,7 +93,8 @@ impl Walk<'_> {
                     let Some(key) = entry.key.as_str() else { continue };
                     match &expected {
                         Some(names) if !names.iter().any(|n| n == key) => {
-                            let (line, column) = line_col(self.text, entry.key.span.start as usize);
+                            let at = self.lines.line_col(self.text, entry.key.span.start as usize);
+                            let (line, column) = (at.line as usize, at.column as usize);
                             let suggestion = crate::text::closest(key, names.iter().map(String::as_str));
                             self.found.push(UnknownField {
                                 line,
@@ -114,36 +119,33 @@ impl Walk<'_> {
 /// The names `T` accepts in the mapping at `path`, read from serde's error for a probe key;
 /// `None` when the mapping takes any key, or the place cannot be reached.
 fn probe<T: DeserializeOwned>(path: &[Step]) -> Option<Vec<String>> {
-    let mut value = json!({ PROBE: null });
+    let message = probe_error::<T>(path, json!({ PROBE: null }))?;
+    names_after(&message, &format!("unknown field `{PROBE}`, "))
+        .or_else(|| names_after(&message, &format!("unknown variant `{PROBE}`, ")))
+}
+
+/// serde's message when `value`, placed at `path` of an otherwise empty document, is read as
+/// `T`; `None` when it reads.
+pub(crate) fn probe_error<T: DeserializeOwned>(path: &[Step], value: Json) -> Option<String> {
+    let mut value = value;
     for step in path.iter().rev() {
         value = match step {
             Step::Key(key) => json!({ key.as_str(): value }),
             Step::Index => Json::Array(vec![value]),
         };
     }
-    let text = value.to_string();
-    let err = yaml::from_str::<T>(&text, "probe").err()?;
-    expected_names(&err.message)
+    yaml::from_str::<T>(&value.to_string(), "probe").err().map(|err| err.message)
 }
 
-/// The names of "unknown field `x`, expected one of `a`, `b`" (or "expected `a`", or the
-/// same for a variant); `None` for any other message.
-fn expected_names(message: &str) -> Option<Vec<String>> {
-    let rest = message
-        .strip_prefix(&format!("unknown field `{PROBE}`, "))
-        .or_else(|| message.strip_prefix(&format!("unknown variant `{PROBE}`, ")))?;
+/// The names listed after `prefix` in `message` ("expected one of `a`, `b`", "expected `a`",
+/// "there are no fields"); `None` when the message does not start with `prefix`.
+pub(crate) fn names_after(message: &str, prefix: &str) -> Option<Vec<String>> {
+    let rest = message.strip_prefix(prefix)?;
     if rest.starts_with("there are no") {
         return Some(Vec::new());
     }
     let list = rest.strip_prefix("expected one of ").or_else(|| rest.strip_prefix("expected "))?;
     Some(list.split(", ").map(|name| name.trim().trim_matches('`').to_string()).filter(|n| !n.is_empty()).collect())
-}
-
-/// 1-based line and column (characters) of byte `offset`.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let start = before.rfind('\n').map_or(0, |at| at + 1);
-    (before.matches('\n').count() + 1, before[start..].chars().count() + 1)
 }
 
 #[cfg(test)]

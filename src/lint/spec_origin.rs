@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use crate::generate::origin::{SpecField, SpecMap};
 use crate::generate::stamp::{self, Stamp};
-use crate::skill::{LineCol, Skill};
+use crate::skill::Skill;
 
 use super::finding::{Finding, Snippet, SpecOrigin};
 use super::fs::FileSystem;
@@ -69,8 +69,9 @@ pub fn attach(skill: &Skill, fs: &dyn FileSystem, findings: &mut [Finding]) {
 }
 
 fn origin(path: &std::path::Path, text: &str, field: &SpecField) -> SpecOrigin {
-    let start = line_col(text, field.span.start);
-    let end = line_col(text, field.span.end);
+    let lines = crate::skill::LineIndex::new(text);
+    let start = lines.line_col(text, field.span.start);
+    let end = lines.line_col(text, field.span.end);
     let line_start = text[..field.span.start].rfind('\n').map_or(0, |at| at + 1);
     let line_end = text[field.span.start..].find('\n').map_or(text.len(), |at| field.span.start + at);
     let line = &text[line_start..line_end];
@@ -90,13 +91,6 @@ fn origin(path: &std::path::Path, text: &str, field: &SpecField) -> SpecOrigin {
         format!("written from `{}` in {}: edit the spec, then run `skillsmith render`", field.field, shown.display())
     };
     SpecOrigin { path: shown, field: field.field.clone(), start, end, snippet, message }
-}
-
-/// 1-based line and column (in characters) of byte `offset` of `text`.
-fn line_col(text: &str, offset: usize) -> LineCol {
-    let before = &text[..offset.min(text.len())];
-    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
-    LineCol { line: before.matches('\n').count() as u32 + 1, column: before[line_start..].chars().count() as u32 + 1 }
 }
 
 #[cfg(test)]

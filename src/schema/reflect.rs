@@ -13,19 +13,9 @@
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value, json};
 
-use crate::yaml;
-
-/// The key and the text no type knows.
-const PROBE: &str = "__skillsmith_probe__";
+use crate::generate::unknown_fields::{PROBE, Step, names_after, probe_error};
 /// Nesting deeper than this is left open (`{}`).
 const MAX_DEPTH: usize = 12;
-
-/// One step from the root of a probe document to the place asked about.
-#[derive(Clone, Debug)]
-enum Step {
-    Key(String),
-    Index,
-}
 
 /// The schema of `T` (read as the root of a document).
 pub fn schema_of<T: DeserializeOwned>() -> Value {
@@ -115,31 +105,16 @@ enum Answer {
 }
 
 fn ask<T: DeserializeOwned>(path: &[Step], probe: Value) -> Answer {
-    let mut value = probe;
-    for step in path.iter().rev() {
-        value = match step {
-            Step::Key(key) => json!({ key.as_str(): value }),
-            Step::Index => Value::Array(vec![value]),
-        };
-    }
-    let Err(err) = yaml::from_str::<T>(&value.to_string(), "probe") else { return Answer::Taken };
-    if err.message.starts_with("missing field") {
+    let Some(message) = probe_error::<T>(path, probe) else { return Answer::Taken };
+    if message.starts_with("missing field") {
         // Read up to the end of a mapping: the probe itself was taken.
         return Answer::Taken;
     }
-    let message = err.message;
-    let names = |rest: &str| -> Vec<String> {
-        if rest.starts_with("there are no") {
-            return Vec::new();
-        }
-        let list = rest.strip_prefix("expected one of ").or_else(|| rest.strip_prefix("expected ")).unwrap_or(rest);
-        list.split(", ").map(|n| n.trim().trim_matches('`').to_string()).filter(|n| !n.is_empty()).collect()
-    };
-    if let Some(rest) = message.strip_prefix(&format!("unknown field `{PROBE}`, ")) {
-        return Answer::Fields(names(rest));
+    if let Some(fields) = names_after(&message, &format!("unknown field `{PROBE}`, ")) {
+        return Answer::Fields(fields);
     }
-    if let Some(rest) = message.strip_prefix(&format!("unknown variant `{PROBE}`, ")) {
-        return Answer::Variants(names(rest));
+    if let Some(variants) = names_after(&message, &format!("unknown variant `{PROBE}`, ")) {
+        return Answer::Variants(variants);
     }
     if message.starts_with("expected string scalar") {
         return Answer::Scalar;
