@@ -55,6 +55,7 @@ pub fn run(args: RenderArgs) -> std::io::Result<u8> {
     let mut out = stdout.lock();
     let mut worst = Outcome::Done;
     let mut seen = std::collections::HashSet::new();
+    let mut specs = Vec::new();
     for given in &args.paths {
         let targets = expand(given);
         if targets.is_empty() {
@@ -67,12 +68,18 @@ pub fn run(args: RenderArgs) -> std::io::Result<u8> {
                     // A spec and its SKILL.md (as pre-commit passes them) render once.
                     let spec = spec_path(&path);
                     if seen.insert(std::fs::canonicalize(&spec).unwrap_or(spec)) {
-                        worst = worst.max(render_one(&path, &args, &templates, &mut out)?);
+                        specs.push(path);
                     }
                 }
                 SpecTarget::HandWritten(dir) => eprintln!("{}", skipped_note(&shown(&dir))),
             }
         }
+    }
+    if args.output.is_some() && specs.len() > 1 {
+        return Err(usage_error("`--output` takes one spec, and the folder holds several; render them separately"));
+    }
+    for path in &specs {
+        worst = worst.max(render_one(path, &args, &templates, &mut out)?);
     }
     out.flush()?;
     Ok(match worst {
