@@ -4,15 +4,19 @@
 # (one install unit: every frontmatter must be read for duplicate names). Same file, same
 # bytes, side by side in one run; prints medians and the ratio to the 1-skill repository.
 #
-#   bench/precommit.sh [--runs N]
+#   bench/precommit.sh [--runs N]      (SKILLSMITH=path/to/binary skips the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=11
 [ "${1:-}" = "--runs" ] && runs="$2"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-cargo build --release --locked --quiet
-skillsmith=$PWD/target/release/skillsmith
+if [ -n "${SKILLSMITH:-}" ]; then
+  skillsmith=$SKILLSMITH
+else
+  cargo build --release --locked --quiet
+  skillsmith=$PWD/target/release/skillsmith
+fi
 
 python3 bench/gen_corpus.py 5000 "$work/plugins5000" 50
 python3 bench/gen_corpus.py 5000 "$work/flat5000"

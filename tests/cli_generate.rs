@@ -193,12 +193,15 @@ fn render_to_stdout_matches_the_shipped_file() {
 #[test]
 fn a_wrong_spec_field_is_located_with_the_valid_names() {
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("skill.yaml"), "spec-version: 1\ntemplate: minimal\ntitel: x\n").unwrap();
+    let text = "spec-version: 1\ntemplate: minimal\ntitel: x\nfrontmatter:\n  nmae: x\n";
+    std::fs::write(dir.path().join("skill.yaml"), text).unwrap();
     let out = skillsmith(dir.path(), &["render", "skill.yaml"]);
     assert_eq!(out.status.code(), Some(2));
     let message = stderr(&out);
-    assert!(message.starts_with("skill.yaml:3:1: unknown field `titel`, expected one of"), "{message}");
-    assert!(message.contains("frontmatter"), "{message}");
+    // Every unknown field at once, each with the closest valid name and the valid names.
+    assert!(message.starts_with("skill.yaml:3:1: unknown field `titel`\n  help: did you mean `title`?"), "{message}");
+    assert!(message.contains("the fields here are: spec-version, template, frontmatter"), "{message}");
+    assert!(message.contains("skill.yaml:5:3: unknown field `nmae`\n  help: did you mean `name`?"), "{message}");
 }
 
 #[test]

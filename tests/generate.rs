@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use skillsmith::Skill;
-use skillsmith::generate::load::{SPEC_FILE, load_spec};
+use skillsmith::generate::load::{SPEC_FILE, load_spec_text};
 use skillsmith::generate::render::render;
 use skillsmith::generate::shipped;
 use skillsmith::generate::templates::Templates;
@@ -35,8 +35,8 @@ fn spec_folders(dir: &Path, depth: usize) -> Vec<PathBuf> {
 
 fn rendered(folder: &Path) -> String {
     let templates = Templates::builtin();
-    let spec = load_spec(folder, &templates).unwrap_or_else(|e| panic!("{e}"));
-    render(&spec, &templates, SPEC_FILE).unwrap()
+    let (spec, text) = load_spec_text(folder, &templates).unwrap_or_else(|e| panic!("{e}"));
+    render(&spec, &templates, SPEC_FILE, &text).unwrap()
 }
 
 /// Every finding with every rule on (the decision group included), on each target.

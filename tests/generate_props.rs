@@ -422,7 +422,7 @@ fn check_round_trip(mut spec: Spec) -> Result<(), TestCaseError> {
     let rules = TemplateRules::builtin(&spec.template).unwrap();
     let errors = validate(&mut spec, &rules);
     prop_assert!(errors.is_empty(), "the strategy made an invalid spec: {errors:?}");
-    let text = render(&spec, &Templates::builtin(), "skill.yaml").unwrap();
+    let text = render(&spec, &Templates::builtin(), "skill.yaml", "").unwrap();
     let skill = Skill::parse(Path::new(spec.name()).join("SKILL.md"), text.clone().into_bytes());
 
     let yaml_text = skill.split.yaml.text(skill.text());

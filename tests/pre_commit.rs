@@ -1,6 +1,6 @@
 //! The pre-commit hooks, proven with the real pre-commit framework: it is installed from
 //! PyPI into a temporary virtual environment, a git repository with one broken and one sound
-//! skill is made, and `pre-commit try-repo` runs both hooks from this checkout.
+//! skill is made, and `pre-commit try-repo` runs the hooks from this checkout.
 //!
 //! Slow (pre-commit builds skillsmith in its own environment), so ignored by a plain
 //! `cargo test`; `.ci/run` runs it with `cargo test --locked --test suite pre_commit:: -- --ignored`.
@@ -99,4 +99,15 @@ fn pre_commit_hooks_check_and_fix() {
     let output = text(&tested);
     assert!(!tested.status.success(), "a raised threshold fails a scenario:\n{output}");
     assert!(output.contains(" passed, ") && !output.contains(" passed, 0 failed"), "the summary counts it:\n{output}");
+
+    // The render hook: the edited spec was never rendered, so its SKILL.md is out of sync;
+    // the hand-written skill is skipped.
+    let skill_md = ".claude/skills/llmops-decision-framework/SKILL.md";
+    let rendered = hook("skillsmith-render", &[spec, skill_md, sound]);
+    let output = text(&rendered);
+    assert!(!rendered.status.success(), "a spec never rendered fails:\n{output}");
+    assert!(output.contains("out of sync: ") && output.contains("skipped .claude/skills/sound"), "{output}");
+    std::fs::write(&spec_path, original).unwrap();
+    let rendered = hook("skillsmith-render", &[spec, skill_md]);
+    assert!(rendered.status.success(), "the spec put back is in sync:\n{}", text(&rendered));
 }

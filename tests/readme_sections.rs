@@ -68,14 +68,14 @@ fn the_pre_commit_snippet_names_the_shipped_hooks() {
         std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(".pre-commit-hooks.yaml")).unwrap();
     let hooks = yaml(&hooks_text);
     let ids: Vec<&str> = hooks.as_seq().unwrap().iter().filter_map(|h| h.get("id")?.as_str()).collect();
-    assert_eq!(ids, ["skillsmith", "skillsmith-fix", "skillsmith-test", "skillsmith-activation"]);
+    assert_eq!(ids, ["skillsmith", "skillsmith-fix", "skillsmith-test", "skillsmith-render", "skillsmith-activation"]);
     let text = section("## Use it in pre-commit");
     let snippet = &blocks(&text, "yaml")[0];
     let config = yaml(snippet);
     let repo = &config.get("repos").unwrap().as_seq().unwrap()[0];
     let used: Vec<&str> =
         repo.get("hooks").unwrap().as_seq().unwrap().iter().map(|h| h.get("id").unwrap().as_str().unwrap()).collect();
-    assert_eq!(used, ["skillsmith-fix", "skillsmith-test"]);
+    assert_eq!(used, ["skillsmith-fix", "skillsmith-test", "skillsmith-render"]);
     assert!(snippet.contains("# - id: skillsmith "), "the check-only hook is shown too");
     for id in ids {
         assert!(text.contains(&format!("`{id}`")), "{id} is explained");
@@ -122,7 +122,7 @@ fn the_schema_commands_run_as_written() {
         .output()
         .unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    for file in ["frontmatter.schema.json", "config.schema.json"] {
+    for file in ["frontmatter.schema.json", "config.schema.json", "spec.schema.json", "scenario.schema.json"] {
         let written = std::fs::read_to_string(dir.path().join(".skillsmith").join(file)).unwrap();
         let schema: serde_json::Value = serde_json::from_str(&written).unwrap();
         assert_eq!(schema["$schema"], "http://json-schema.org/draft-07/schema#");

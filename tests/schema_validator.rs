@@ -372,3 +372,96 @@ fn the_taplo_config_shown_in_readme_applies_the_schema_to_every_config() {
     let output = Command::new(taplo).arg("check").current_dir(dir.path()).output().unwrap();
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
 }
+
+/// Every `name` file under `dirs` (relative to the crate), sorted.
+fn files_named(dirs: &[&str], name: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    let mut pending: Vec<PathBuf> = dirs.iter().map(|d| root.join(d)).collect();
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if name(&path) {
+                out.push(path);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+fn yaml_as_json(text: &str) -> Value {
+    let document = skillsmith::yaml::parse(text, 0, skillsmith::yaml::Limits::default()).unwrap();
+    skillsmith::yaml::to_json(&document.root.unwrap())
+}
+
+#[test]
+fn spec_scenario_and_use_case_schemas_take_what_the_readers_take_and_reject_misspelt_fields() {
+    let Some(python) = python() else { return };
+    let templates = skillsmith::generate::templates::Templates::builtin();
+    // Specs: every one the reader takes validates; a misspelt field or a wrong kind does not.
+    let mut instances = serde_json::Map::new();
+    let specs = files_named(&["skills", "tests/fixtures"], &|p| p.file_name().is_some_and(|n| n == "skill.yaml"));
+    for path in &specs {
+        let text = std::fs::read_to_string(path).unwrap();
+        if skillsmith::generate::load::parse_spec(&text, "skill.yaml", &templates).is_ok() {
+            instances.insert(path.display().to_string(), yaml_as_json(&text));
+        }
+    }
+    assert!(instances.len() >= 5, "{instances:?}");
+    let base = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("skills/llmops-decision-framework/skill.yaml"),
+    )
+    .unwrap();
+    let broken = [
+        ("misspelt top-level field", base.replacen("title:", "titel:", 1)),
+        ("misspelt frontmatter field", base.replacen("  description:", "  descripton:", 1)),
+        ("misspelt fact field", base.replacen("question:", "questoin:", 1)),
+        ("a list where a text goes", base.replacen("title: LLMOps Decision Framework", "title: [a, b]", 1)),
+    ];
+    for (name, text) in &broken {
+        assert!(skillsmith::generate::load::parse_spec(text, "skill.yaml", &templates).is_err(), "{name}");
+        instances.insert(format!("broken: {name}"), yaml_as_json(text));
+    }
+    for (name, errors) in validate(python, &skillsmith::schema::spec(), &instances) {
+        assert_eq!(name.starts_with("broken: "), !errors.is_empty(), "{name}: {errors:?}");
+    }
+
+    // Scenarios: those that read validate; a misspelt field does not.
+    let mut instances = serde_json::Map::new();
+    let scenarios = files_named(&["skills", "tests/fixtures/generate"], &|p| {
+        p.parent().is_some_and(|d| d.ends_with("scenarios")) && p.extension().is_some_and(|e| e == "yaml")
+    });
+    let mut read = 0;
+    for path in &scenarios {
+        let text = std::fs::read_to_string(path).unwrap();
+        let broken = text.contains("expcet:");
+        if !broken {
+            read += 1;
+        }
+        let name = if broken { format!("broken: {}", path.display()) } else { path.display().to_string() };
+        instances.insert(name, yaml_as_json(&text));
+    }
+    assert!(read >= 10, "{scenarios:?}");
+    instances.insert("broken: misspelt".into(), json!({ "title": "t", "expcet": { "outcome": "go" } }));
+    for (name, errors) in validate(python, &skillsmith::schema::scenario(), &instances) {
+        assert_eq!(name.starts_with("broken: "), !errors.is_empty(), "{name}: {errors:?}");
+    }
+
+    // Use cases: the empty one `new --template use-case` writes validates; an unknown key does not.
+    let dir = common::repo();
+    let made =
+        common::run(dir.path(), &["new", "my-case", "--template", "use-case", "--skill", "llmops-decision-framework"]);
+    assert_eq!(made.status.code(), Some(0), "{}", String::from_utf8_lossy(&made.stderr));
+    let empty = std::fs::read_to_string(dir.path().join("my-case.yaml")).unwrap();
+    let output = common::run(dir.path(), &["schema", "use-case", "--skill", "llmops-decision-framework"]);
+    let schema: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let mut instances = serde_json::Map::new();
+    instances.insert("empty".into(), yaml_as_json(&empty));
+    instances.insert("broken: unknown section".into(), json!({ "title": "t", "executive-sumary": "x" }));
+    for (name, errors) in validate(python, &schema, &instances) {
+        assert_eq!(name.starts_with("broken: "), !errors.is_empty(), "{name}: {errors:?}");
+    }
+}

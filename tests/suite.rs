@@ -45,4 +45,5 @@ mod reference_validator;
 mod rules;
 mod schema_validator;
 mod snapshot_recipe;
+mod spec_aware;
 mod wheel;

@@ -1,5 +1,5 @@
-//! `skillsmith schema`: the JSON Schemas editors use to check SKILL.md frontmatter and
-//! `skillsmith.toml`.
+//! `skillsmith schema`: the JSON Schemas editors use to check SKILL.md frontmatter,
+//! `skillsmith.toml`, skill specs, scenarios and use cases.
 
 use std::io::Write;
 
@@ -26,6 +26,16 @@ pub enum SchemaKind {
     },
     /// skillsmith.toml (JSON Schema draft-07).
     Config,
+    /// A skill spec, skill.yaml (JSON Schema draft-07).
+    Spec,
+    /// A decision skill's scenario file, scenarios/*.yaml (JSON Schema draft-07).
+    Scenario,
+    /// A use-case file for one decision skill, as `skillsmith evaluate` reads it.
+    UseCase {
+        /// The decision skill: a folder holding skill.yaml, a spec, or a shipped skill's name.
+        #[arg(long, value_name = "SKILL")]
+        skill: String,
+    },
 }
 
 /// Prints the chosen schema as JSON.
@@ -33,6 +43,18 @@ pub fn run(args: SchemaArgs) -> std::io::Result<u8> {
     let schema = match args.which {
         SchemaKind::Frontmatter { target } => crate::schema::frontmatter(target),
         SchemaKind::Config => crate::schema::config(),
+        SchemaKind::Spec => crate::schema::spec(),
+        SchemaKind::Scenario => crate::schema::scenario(),
+        SchemaKind::UseCase { skill } => {
+            let templates = crate::generate::templates::Templates::builtin();
+            let source = crate::decide::suite::open(&skill).map_err(crate::cli::usage_error)?;
+            let spec = source.spec(&templates).map_err(crate::cli::usage_error)?;
+            let Some(schema) = crate::schema::use_case(&spec) else {
+                let message = format!("the skill `{}` has no `use-case` part in its spec", spec.name());
+                return Err(crate::cli::usage_error(message));
+            };
+            schema
+        }
     };
     let text = serde_json::to_string_pretty(&schema).map_err(std::io::Error::other)?;
     let mut out = std::io::stdout().lock();

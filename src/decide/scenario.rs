@@ -38,7 +38,7 @@ pub struct Scenario {
 /// words) are for readers and are not compared.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct ScenarioFile {
+pub(crate) struct ScenarioFile {
     title: Located<String>,
     #[serde(default, rename = "scenario")]
     _scenario: Option<String>,
@@ -78,9 +78,19 @@ pub struct Unreadable {
 /// Reads the scenario file `label` (its path as shown) against `spec`: every problem of its
 /// YAML or of its expectation, located `label:line:column`.
 pub fn read_scenario(text: &str, label: &str, spec: &Spec) -> Result<Scenario, Unreadable> {
-    let file: ScenarioFile = yaml::from_str(text, label).map_err(|err| Unreadable {
-        title: String::new(),
-        problems: vec![format!("{label}:{}:{}: {}", err.line, err.column, err.message)],
+    let file: ScenarioFile = yaml::from_str(text, label).map_err(|err| {
+        // serde stops at the first unknown field: name every one, each with "did you mean".
+        let unknown = if err.message.starts_with("unknown field") {
+            crate::generate::unknown_fields::unknown_fields::<ScenarioFile>(text)
+        } else {
+            Vec::new()
+        };
+        let problems = if unknown.is_empty() {
+            vec![format!("{label}:{}:{}: {}", err.line, err.column, err.message)]
+        } else {
+            unknown.iter().map(|f| format!("{label}:{}:{}: {} ({})", f.line, f.column, f.message(), f.help())).collect()
+        };
+        Unreadable { title: String::new(), problems }
     })?;
     let problems: Vec<String> = check_expectation(&file.expect, spec)
         .into_iter()

@@ -122,7 +122,7 @@ fn finish(
     let name = if let Some(text) = spec_text {
         let source_name = format!("{origin} ({SPEC_FILE})");
         let spec = parse_spec(&text, &source_name, templates).map_err(InstallError::Spec)?;
-        let rendered = render(&spec, templates, SPEC_FILE).map_err(InstallError::Render)?;
+        let rendered = render(&spec, templates, SPEC_FILE, &text).map_err(InstallError::Render)?;
         files.retain(|(p, _)| p != "SKILL.md");
         files.push(("SKILL.md".to_string(), rendered.into_bytes()));
         files.sort();

@@ -71,10 +71,16 @@ pub fn spec_path(path: &Path) -> PathBuf {
 
 /// Reads, parses and validates the spec at `path` (a file or a skill folder).
 pub fn load_spec(path: &Path, templates: &Templates) -> Result<Spec, LoadError> {
+    load_spec_text(path, templates).map(|(spec, _)| spec)
+}
+
+/// [`load_spec`], also returning the text the spec was read from (the stamp keeps its digest).
+pub fn load_spec_text(path: &Path, templates: &Templates) -> Result<(Spec, String), LoadError> {
     let path = spec_path(path);
     let text = crate::fsio::read_text_bounded(&path, crate::fsio::MAX_INPUT_BYTES)
         .map_err(|source| LoadError::Read { path: path.clone(), source })?;
-    parse_spec(&text, &path.display().to_string(), templates)
+    let spec = parse_spec(&text, &path.display().to_string(), templates)?;
+    Ok((spec, text))
 }
 
 /// Only the version, read leniently so that a newer spec's unknown fields do not hide it.
@@ -104,7 +110,7 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
         }
         Some(_) => {}
     }
-    let mut spec: Spec = yaml::from_str(text, source_name).map_err(LoadError::Yaml)?;
+    let mut spec: Spec = yaml::from_str(text, source_name).map_err(|err| all_unknown_fields(err, text, source_name))?;
     let Some(rules) = templates.rules(&spec.template) else {
         let help = Some(format!("the templates are: {}", templates.names().join(", ")));
         let message = format!("unknown template `{}`", spec.template.value);
@@ -112,4 +118,20 @@ pub fn parse_spec(text: &str, source_name: &str, templates: &Templates) -> Resul
     };
     let errors = validate_source(&mut spec, &rules, Some(text));
     if errors.is_empty() { Ok(spec) } else { Err(LoadError::Invalid { source_name: source_name.to_string(), errors }) }
+}
+
+/// serde stops at the first unknown field: report every one, each with "did you mean".
+fn all_unknown_fields(err: YamlDeError, text: &str, source_name: &str) -> LoadError {
+    if !err.message.starts_with("unknown field") {
+        return LoadError::Yaml(err);
+    }
+    let found = super::unknown_fields::unknown_fields::<Spec>(text);
+    if found.is_empty() {
+        return LoadError::Yaml(err);
+    }
+    let errors = found
+        .iter()
+        .map(|f| SpecError { line: f.line, column: f.column, message: f.message(), help: Some(f.help()) })
+        .collect();
+    LoadError::Invalid { source_name: source_name.to_string(), errors }
 }

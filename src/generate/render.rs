@@ -32,12 +32,12 @@ impl fmt::Display for RenderError {
 impl std::error::Error for RenderError {}
 
 /// Renders `spec` (already validated) with `templates`; `spec_file` is the spec's file name,
-/// named in the stamp.
-pub fn render(spec: &Spec, templates: &Templates, spec_file: &str) -> Result<String, RenderError> {
+/// named in the stamp, and `spec_text` the text it was read from, whose digest the stamp keeps.
+pub fn render(spec: &Spec, templates: &Templates, spec_file: &str, spec_text: &str) -> Result<String, RenderError> {
     let frontmatter = yaml::to_string(&spec.frontmatter).map_err(RenderError::Yaml)?;
     let body = normalize_markdown(&templates.render_body(spec).map_err(RenderError::Template)?);
     let unstamped = format!("---\n{frontmatter}---\n\n{body}");
-    Ok(stamp::insert(&unstamped, spec_file))
+    Ok(stamp::insert(&unstamped, spec_file, spec_text))
 }
 
 /// Normalises Markdown text: LF line endings; outside fenced code, trailing whitespace

@@ -67,7 +67,7 @@ pub fn scaffold(
     let text = set_scalar(&text, "description", description.unwrap_or(DESCRIPTION_PLACEHOLDER));
     let source_name = Path::new(name).join(SPEC_FILE).display().to_string();
     let spec = parse_spec(&text, &source_name, templates).map_err(ScaffoldError::Spec)?;
-    let skill_md = render(&spec, templates, SPEC_FILE).map_err(ScaffoldError::Render)?;
+    let skill_md = render(&spec, templates, SPEC_FILE, &text).map_err(ScaffoldError::Render)?;
     Ok(vec![(SPEC_FILE.to_string(), text.into_bytes()), ("SKILL.md".to_string(), skill_md.into_bytes())])
 }
 

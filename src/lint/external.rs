@@ -42,7 +42,15 @@ impl<'a> FileFindings<'a> {
             None => line_one(),
         };
         let help = help.map(str::to_string);
-        self.findings.push(Finding { rule, severity, message: message.into(), help, location, fix: None });
+        self.findings.push(Finding {
+            rule,
+            severity,
+            message: message.into(),
+            help,
+            location,
+            fix: None,
+            origin: None,
+        });
     }
 
     /// The byte offset of 1-based `line` and `column` (in characters) in the text.

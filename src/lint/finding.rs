@@ -69,6 +69,27 @@ pub struct Finding {
     pub location: Location,
     /// A fix, if the rule offers one.
     pub fix: Option<LocatedFix>,
+    /// In a SKILL.md rendered from a spec: the spec field that wrote the text, to edit instead.
+    pub origin: Option<SpecOrigin>,
+}
+
+/// The place in a skill's spec (`skill.yaml`) that a finding in its rendered SKILL.md came
+/// from: the file to edit instead of the generated one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SpecOrigin {
+    /// The spec file, as shown.
+    pub path: std::path::PathBuf,
+    /// The field's path in the spec (`red-flags.items[2].why`); `template` for text the
+    /// template wrote.
+    pub field: String,
+    /// 1-based start in the spec.
+    pub start: LineCol,
+    /// 1-based end in the spec.
+    pub end: LineCol,
+    /// The spec's line shown with the finding.
+    pub snippet: Snippet,
+    /// What to do, in one sentence naming the field and the spec.
+    pub message: String,
 }
 
 /// All findings of one file.
@@ -146,6 +167,7 @@ pub fn locate(skill: &Skill, diagnostic: Diagnostic) -> Finding {
         help: diagnostic.help,
         location,
         fix,
+        origin: None,
     }
 }
 

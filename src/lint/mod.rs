@@ -21,6 +21,7 @@ pub mod rules;
 mod run;
 pub mod scan;
 mod settings;
+pub mod spec_origin;
 pub mod suppress;
 mod target;
 
@@ -28,7 +29,7 @@ pub use checker::Checker;
 pub use cross::{CrossChecker, SkillSummary};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Level, Severity};
 pub use engine::{CheckedFile, check_all, check_file, check_skill};
-pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippet, locate, locate_span};
+pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippet, SpecOrigin, locate, locate_span};
 pub use fs::{FileSystem, MemoryFs, RealFs, StatCache};
 pub use registry::{Selector, find, parse_selector, rules, suggest};
 pub use rule::{Fixable, Group, Levels, Rule, RuleMeta};

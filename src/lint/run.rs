@@ -132,6 +132,7 @@ pub fn lint_discovered(
             help: diagnostic.help,
             location,
             fix: None,
+            origin: None,
         });
     }
     for (index, suppressions) in suppressions.iter().enumerate() {
@@ -232,7 +233,7 @@ fn lint_candidate(
     let checked = check_file(&skill, &settings, &cached);
     // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
     let exact = skill.source.is_exact();
-    let findings = checked
+    let mut findings: Vec<Finding> = checked
         .diagnostics
         .into_iter()
         .map(|d| locate(&skill, d))
@@ -243,6 +244,7 @@ fn lint_candidate(
             finding
         })
         .collect();
+    super::spec_origin::attach(&skill, &cached, &mut findings);
     let placement = Some(summary.placement.clone());
     (FileResult { path: path.clone(), findings, placement }, Some((summary, checked.suppressions)))
 }
@@ -285,5 +287,5 @@ pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, S
 /// A finding of `io-error` at line 1 with no snippet.
 pub fn io_finding(message: String) -> Finding {
     let location = super::external::line_one();
-    Finding { rule: &IoError::META, severity: Severity::Error, message, help: None, location, fix: None }
+    Finding { rule: &IoError::META, severity: Severity::Error, message, help: None, location, fix: None, origin: None }
 }

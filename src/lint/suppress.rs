@@ -378,6 +378,7 @@ impl Suppressions {
                 help: Some(HELP.to_string()),
                 location: e.location.clone(),
                 fix: None,
+                origin: None,
             })
             .collect()
     }

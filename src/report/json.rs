@@ -38,6 +38,28 @@ pub struct JsonFinding<'a> {
     pub invocation: Option<&'a str>,
     /// The install unit the skill loads in; null for files that are not skills.
     pub unit: Option<JsonUnit<'a>>,
+    /// For a SKILL.md rendered from a spec: the spec field that wrote the text (edit it
+    /// there); null otherwise.
+    pub spec: Option<JsonSpecOrigin<'a>>,
+}
+
+/// The spec place of a finding in a rendered SKILL.md, as the JSON formats write it.
+#[derive(Serialize)]
+pub struct JsonSpecOrigin<'a> {
+    /// The spec file, forward slashes.
+    pub path: String,
+    /// 1-based start line in the spec.
+    pub line: u32,
+    /// 1-based start column (characters).
+    pub column: u32,
+    /// 1-based end line.
+    pub end_line: u32,
+    /// 1-based end column (characters, exclusive).
+    pub end_column: u32,
+    /// The field's path in the spec (`red-flags.items[2].why`), `template` for template text.
+    pub field: &'a str,
+    /// What to do.
+    pub message: &'a str,
 }
 
 /// An install unit as the JSON formats write it.
@@ -127,6 +149,15 @@ impl<'a> JsonFinding<'a> {
             message: &finding.message,
             help: finding.help.as_deref(),
             fix: finding.fix.as_ref().map(JsonFix::new),
+            spec: finding.origin.as_ref().map(|o| JsonSpecOrigin {
+                path: display_path(&o.path),
+                line: o.start.line,
+                column: o.start.column,
+                end_line: o.end.line,
+                end_column: o.end.column,
+                field: &o.field,
+                message: &o.message,
+            }),
         }
     }
 }

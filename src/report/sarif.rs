@@ -51,6 +51,21 @@ impl Reporter for Sarif {
                     }
                 }],
             });
+            if let Some(origin) = &finding.origin {
+                result["relatedLocations"] = json!([{
+                    "id": 0,
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": display_path(&origin.path) },
+                        "region": {
+                            "startLine": origin.start.line,
+                            "startColumn": origin.start.column,
+                            "endLine": origin.end.line,
+                            "endColumn": origin.end.column,
+                        }
+                    },
+                    "message": { "text": origin.message },
+                }]);
+            }
             if let Some(placement) = &file.placement {
                 let unit = &placement.unit;
                 result["properties"] = json!({

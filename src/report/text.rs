@@ -53,6 +53,16 @@ impl Text {
         // A window of a long line starts inside the line: the renderer counts the column from
         // the window's start, and the file's column is put back below.
         let window_column = text_column(&snippet.text, snippet.start);
+        if let Some(origin) = &finding.origin {
+            let spec = &origin.snippet;
+            let (text, start, end) = super::escape_line(&spec.text, spec.start, spec.end);
+            let source = Snippet::source(text)
+                .line_start(spec.line as usize)
+                .path(display_path(&origin.path))
+                .annotation(AnnotationKind::Context.span(start..end).label(origin.field.clone()));
+            group = group.element(source);
+            group = group.element(Level::NOTE.message(super::escape_controls(&origin.message)));
+        }
         if let Some(help) = &finding.help {
             group = group.element(Level::HELP.message(super::escape_controls(help)));
         }

@@ -1,5 +1,5 @@
 //! JSON Schemas for editors (`skillsmith schema`): one for SKILL.md frontmatter per target,
-//! one for `skillsmith.toml`. Both are generated from the definitions the linter itself
+//! one for `skillsmith.toml`, and those of the skill spec, scenario and use-case files. Both are generated from the definitions the linter itself
 //! reads (the frontmatter field catalogue and the rules' default levels; the config key
 //! catalogue, the rule registry and the rule options), so they cannot drift from it.
 //!
@@ -11,9 +11,12 @@
 
 mod config;
 mod frontmatter;
+mod reflect;
+mod spec;
 
 pub use config::config;
 pub use frontmatter::frontmatter;
+pub use spec::{scenario, spec, use_case};
 
 use serde_json::{Value, json};
 

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::generate::load::{load_spec, spec_path};
+use crate::generate::folders::{SpecTarget, expand, skipped_note};
+use crate::generate::load::{SPEC_FILE, load_spec_text, spec_path};
 use crate::generate::render::render;
 use crate::generate::stamp::{self, StampState};
 use crate::generate::templates::Templates;
@@ -17,7 +18,8 @@ use crate::cli::{EXIT_USAGE, usage_error};
 /// Arguments of `skillsmith render`.
 #[derive(Debug, Args)]
 pub struct RenderArgs {
-    /// Specs (`skill.yaml`) or skill folders holding one.
+    /// Specs (`skill.yaml`), skill folders holding one, or folders of skills (every spec
+    /// below is rendered; skills without a spec are skipped with a note).
     #[arg(required = true, value_name = "SPEC|SKILL_DIR")]
     pub paths: Vec<PathBuf>,
     /// Write here instead of SKILL.md beside the spec; `-` for standard output (one spec only).
@@ -52,9 +54,32 @@ pub fn run(args: RenderArgs) -> std::io::Result<u8> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let mut worst = Outcome::Done;
-    for path in &args.paths {
-        let outcome = render_one(path, &args, &templates, &mut out)?;
-        worst = worst.max(outcome);
+    let mut seen = std::collections::HashSet::new();
+    let mut specs = Vec::new();
+    for given in &args.paths {
+        let targets = expand(given);
+        if targets.is_empty() {
+            eprintln!("{} holds no {SPEC_FILE} and no skill folder", given.display());
+            worst = Outcome::Failed;
+        }
+        for target in targets {
+            match target {
+                SpecTarget::Spec(path) => {
+                    // A spec and its SKILL.md (as pre-commit passes them) render once.
+                    let spec = spec_path(&path);
+                    if seen.insert(std::fs::canonicalize(&spec).unwrap_or(spec)) {
+                        specs.push(path);
+                    }
+                }
+                SpecTarget::HandWritten(dir) => eprintln!("{}", skipped_note(&shown(&dir))),
+            }
+        }
+    }
+    if args.output.is_some() && specs.len() > 1 {
+        return Err(usage_error("`--output` takes one spec, and the folder holds several; render them separately"));
+    }
+    for path in &specs {
+        worst = worst.max(render_one(path, &args, &templates, &mut out)?);
     }
     out.flush()?;
     Ok(match worst {
@@ -66,15 +91,15 @@ pub fn run(args: RenderArgs) -> std::io::Result<u8> {
 
 fn render_one(path: &Path, args: &RenderArgs, templates: &Templates, out: &mut impl Write) -> std::io::Result<Outcome> {
     let spec_file = spec_path(path);
-    let spec = match load_spec(path, templates) {
-        Ok(spec) => spec,
+    let (spec, spec_text) = match load_spec_text(path, templates) {
+        Ok(loaded) => loaded,
         Err(err) => {
             eprintln!("{err}");
             return Ok(Outcome::Failed);
         }
     };
     let file_name = spec_file.file_name().map_or("skill.yaml".into(), |n| n.to_string_lossy());
-    let rendered = match render(&spec, templates, &file_name) {
+    let rendered = match render(&spec, templates, &file_name, &spec_text) {
         Ok(text) => text,
         Err(err) => {
             eprintln!("{}: {err}", spec_file.display());

@@ -72,6 +72,7 @@ pub static RULES: &[&dyn Rule] = &[
     &activation::eval_queries_invalid::EvalQueriesInvalid,
     &activation::evals_invalid::EvalsInvalid,
     &activation::few_trigger_queries::FewTriggerQueries,
+    &file::spec_not_rendered::SpecNotRendered,
     &structure::empty_body::EmptyBody,
     &structure::body_too_long::BodyTooLong,
     &structure::heading_level_jump::HeadingLevelJump,

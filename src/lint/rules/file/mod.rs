@@ -22,6 +22,8 @@ pub mod missing_final_newline;
 pub mod mixed_line_endings;
 /// `SK003` `skill-file-name`: The skill file is not named exactly SKILL.md.
 pub mod skill_file_name;
+/// `SK260` `spec-not-rendered`: The spec this SKILL.md was rendered from changed since; SKILL.md is stale.
+pub mod spec_not_rendered;
 /// `SK013` `special-file`: A FIFO, device or socket where the skill's files are.
 pub mod special_file;
 /// `SK002` `utf8-bom`: The file starts with a byte-order mark.
