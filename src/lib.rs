@@ -18,6 +18,7 @@ pub mod fsio;
 pub mod generate;
 pub mod kinds;
 pub mod lint;
+pub mod lsp;
 pub mod manifest;
 pub mod outline;
 pub mod package;

@@ -1,0 +1,76 @@
+//! One open document analysed: a SKILL.md modelled and linted with the same rules, config and
+//! suppressions as `lint`; any other file checked by the library's readers.
+
+use std::path::{Path, PathBuf};
+
+use crate::lint::{FileSystem, LintedFile, Settings, lint_skill};
+use crate::skill::{LineIndex, ParseLimits, Skill, floor_char_boundary};
+
+use super::files::{DocKind, FileProblem, check_config, check_scenario, check_spec, check_use_case};
+
+/// An open document: its text as the editor has it, and what the server made of it.
+pub struct Document {
+    /// The file it is (absolute).
+    pub path: PathBuf,
+    /// The editor's version.
+    pub version: i32,
+    /// Its text.
+    pub text: String,
+    /// Line starts of `text`.
+    pub lines: LineIndex,
+    /// What kind of file it is.
+    pub kind: DocKind,
+    /// For a SKILL.md: the model and its single-file findings.
+    pub skill: Option<(Skill, LintedFile)>,
+    /// For another file: its problems.
+    pub problems: Vec<FileProblem>,
+}
+
+impl Document {
+    /// A document not yet analysed.
+    pub fn new(path: PathBuf, version: i32, text: String) -> Document {
+        let kind = super::files::kind_of(&path, &text);
+        let lines = LineIndex::new(&text);
+        Document { path, version, text, lines, kind, skill: None, problems: Vec::new() }
+    }
+
+    /// Replaces the text.
+    pub fn set_text(&mut self, version: i32, text: String) {
+        self.version = version;
+        self.lines = LineIndex::new(&text);
+        self.text = text;
+        self.kind = super::files::kind_of(&self.path, &self.text);
+    }
+
+    /// Models and lints a SKILL.md with `settings`; checks any other file. `open_spec` is the
+    /// editor's text of the skill's spec, for a scenario; `roots` are the workspace folders.
+    pub fn analyse(&mut self, settings: &Settings, fs: &dyn FileSystem, open_spec: Option<&str>, roots: &[PathBuf]) {
+        self.skill = None;
+        self.problems = match self.kind {
+            DocKind::Skill => {
+                let skill = model(&self.path, &self.text);
+                let linted = lint_skill(&skill, settings, fs);
+                self.skill = Some((skill, linted));
+                Vec::new()
+            }
+            DocKind::Spec => check_spec(&self.path, &self.text).err().unwrap_or_default(),
+            DocKind::Config => check_config(&self.path, &self.text),
+            DocKind::Scenario => check_scenario(&self.path, &self.text, open_spec),
+            DocKind::UseCase => check_use_case(&self.path, &self.text, roots),
+            DocKind::Other => Vec::new(),
+        };
+    }
+}
+
+/// Models the SKILL.md at `path` from the editor's text, cut at the size limit as `lint`
+/// cuts a file it reads (the skill then records its real size).
+pub fn model(path: &Path, text: &str) -> Skill {
+    let limits = ParseLimits::default();
+    if text.len() <= limits.max_file_bytes {
+        return Skill::parse_with(path.to_path_buf(), text.as_bytes().to_vec(), limits);
+    }
+    let cut = floor_char_boundary(text, limits.max_file_bytes);
+    let mut skill = Skill::parse_with(path.to_path_buf(), text.as_bytes()[..cut].to_vec(), limits);
+    skill.oversize = Some(text.len());
+    skill
+}
