@@ -241,7 +241,7 @@ impl Server {
         let Some(path) = file_path(&document.uri) else { return };
         self.docs.insert(document.uri.clone(), Document::new(path, document.version, document.text));
         self.analyse(&document.uri);
-        self.publish();
+        self.publish(Some(&document.uri));
     }
 
     fn did_change(&mut self, params: DidChangeTextDocumentParams) {
@@ -257,7 +257,7 @@ impl Server {
         }
         doc.set_text(params.text_document.version, text);
         self.analyse(&uri);
-        self.publish();
+        self.publish(Some(&uri));
     }
 
     fn did_save(&mut self, params: DidSaveTextDocumentParams) {
@@ -303,7 +303,7 @@ impl Server {
                 self.analyse(uri);
             }
         }
-        self.publish();
+        self.publish(None);
     }
 
     /// Analyses one open document.
@@ -327,8 +327,9 @@ impl Server {
     }
 
     /// Runs the repository rules over the open skills (with the workspace's others from
-    /// disk) and publishes every document whose diagnostics changed.
-    fn publish(&mut self) {
+    /// disk) and publishes every document whose diagnostics changed, and `edited` (the
+    /// document just opened or changed: its new version always gets an answer).
+    fn publish(&mut self, edited: Option<&Url>) {
         let mut inside: Vec<(Url, LintedFile)> = Vec::new();
         let mut alone: Vec<(Url, LintedFile)> = Vec::new();
         for (uri, doc) in &self.docs {
@@ -361,7 +362,7 @@ impl Server {
                 Some(result) => result.findings.iter().map(|f| super::convert::finding(&map, f)).collect(),
                 None => doc.problems.iter().map(|p| super::convert::problem(&map, p)).collect(),
             };
-            if self.published.get(uri) != Some(&diagnostics) {
+            if edited == Some(uri) || self.published.get(uri) != Some(&diagnostics) {
                 out.push((uri.clone(), diagnostics, doc.version));
             }
         }
