@@ -27,6 +27,7 @@ pub mod schema;
 pub mod security;
 pub mod skill;
 pub mod text;
+pub mod watch;
 pub mod yaml;
 
 pub use outline::{Outline, outline, outline_with};

@@ -44,12 +44,18 @@ pub struct LintArgs {
     /// Record today's findings in this baseline file (and report nothing).
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
+    /// Lint, then lint again whenever a file changes (the screen is cleared), until Ctrl-C.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "write_baseline"])]
+    pub watch: bool,
 }
 
 /// Runs `skillsmith lint`; returns the exit code.
 pub fn run(args: LintArgs) -> std::io::Result<u8> {
     if args.unsafe_fixes && !(args.fix || args.diff) {
         return Err(usage_error("--unsafe-fixes needs --fix or --diff"));
+    }
+    if args.watch {
+        return super::watch::run(&args);
     }
     let provider = args.selection.provider(&args.paths).map_err(usage_error)?;
     let mut found = discover::discover(&args.paths);

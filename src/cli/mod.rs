@@ -14,6 +14,7 @@ mod package;
 mod rules;
 mod schema;
 mod selection;
+mod watch;
 
 pub use rules::markdown_table;
 

@@ -227,7 +227,7 @@ pub fn with_repository_rules(
 /// Summaries of the other skills in the install units of the linted skills (their frontmatter
 /// only), so repository rules give the same answer whether one file or all are linted. Only
 /// those units' own folders are listed: the cost follows the work, not the repository.
-fn repository_context(
+pub fn repository_context(
     files: &[Candidate],
     linted: &[&SkillSummary],
     options: RunOptions,
