@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use crate::lint::{Fixable, Group, RuleMeta, Target, find, rules, suggest};
+use crate::lint::{Group, RuleMeta, find, rules, suggest};
 
 use super::usage_error;
 

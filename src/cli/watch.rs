@@ -52,6 +52,20 @@ pub fn run(args: &LintArgs) -> std::io::Result<u8> {
     let clear = args.format == Format::Text && std::io::stdout().is_terminal();
     let mut changed = 0;
     loop {
+        let files: Vec<PathBuf> = crate::discover::discover(&args.paths).files.into_iter().map(|c| c.path).collect();
+        let errors = provider.check(&files);
+        if !errors.is_empty() {
+            // A broken config is said, and watching goes on until it is repaired.
+            for error in errors {
+                eprintln!("skillsmith: error in config:\n{error}");
+            }
+            eprintln!("[{}] fix the config; watching for changes (Ctrl-C to stop)", clock());
+            let Some(paths) = next_changes(&rx) else { break };
+            changed = paths.len();
+            provider = args.selection.provider(&args.paths).map_err(usage_error)?;
+            lint.clear();
+            continue;
+        }
         let pass = lint.run(&args.paths, &provider, &RealFs, RunOptions::default());
         let mut run = pass.run;
         let stale = match &args.baseline {

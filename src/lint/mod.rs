@@ -33,8 +33,8 @@ pub use fs::{FileSystem, MemoryFs, RealFs, StatCache};
 pub use registry::{Selector, find, parse_selector, rules, suggest};
 pub use rule::{Fixable, Group, Levels, Rule, RuleMeta};
 pub use run::{
-    LintRun, LintedFile, RunOptions, SettingsProvider, Uniform, io_finding, lint_discovered, lint_paths, lint_skill,
-    read_skill, repository_context, repository_rules_on, with_repository_rules,
+    LintOne, LintRun, LintedFile, RunOptions, SettingsProvider, Uniform, io_finding, lint_candidate, lint_discovered,
+    lint_discovered_with, lint_paths, lint_skill, read_skill, with_repository_rules,
 };
 pub use settings::{RuleOptions, Selection, Settings, UnknownSelector};
 pub use target::Target;

@@ -90,9 +90,25 @@ pub fn lint_discovered(
     fs: &dyn FileSystem,
     options: RunOptions,
 ) -> LintRun {
+    lint_discovered_with(found, settings, options, &|candidate, units| {
+        lint_candidate(candidate, settings, fs, options, units)
+    })
+}
+
+/// How one discovered skill file is read and linted on its own (watch mode answers from its
+/// cache for the files that did not change).
+pub type LintOne<'a> = dyn Fn(&Candidate, &UnitResolver) -> LintedFile + Sync + 'a;
+
+/// [`lint_discovered`] with each skill file's single-file lint done by `lint_one`; the
+/// repository rules, suppressions, manifests and packages are judged as `lint` judges them.
+pub fn lint_discovered_with(
+    found: Discovered,
+    settings: &dyn SettingsProvider,
+    options: RunOptions,
+    lint_one: &LintOne<'_>,
+) -> LintRun {
     let units = UnitResolver::new();
-    let linted: Vec<LintedFile> =
-        found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options, &units)).collect();
+    let linted: Vec<LintedFile> = found.files.par_iter().map(|candidate| lint_one(candidate, &units)).collect();
     let mut skills = linted.iter().filter(|l| l.repository.is_some()).count();
     let run_settings = settings.run_settings();
     let context = if found.files_only && repository_rules_on(&run_settings) {
@@ -137,7 +153,7 @@ pub struct LintedFile {
 }
 
 /// True when some repository rule is on in `run_settings`.
-pub fn repository_rules_on(run_settings: &Settings) -> bool {
+fn repository_rules_on(run_settings: &Settings) -> bool {
     rules()
         .iter()
         .enumerate()
@@ -227,7 +243,7 @@ pub fn with_repository_rules(
 /// Summaries of the other skills in the install units of the linted skills (their frontmatter
 /// only), so repository rules give the same answer whether one file or all are linted. Only
 /// those units' own folders are listed: the cost follows the work, not the repository.
-pub fn repository_context(
+fn repository_context(
     files: &[Candidate],
     linted: &[&SkillSummary],
     options: RunOptions,
@@ -271,7 +287,7 @@ fn relative_to_cwd(candidate: &Candidate) -> Candidate {
 
 /// Reads, models and lints one file; the text is dropped before returning, keeping what the
 /// repository rules and the suppressions still need.
-fn lint_candidate(
+pub fn lint_candidate(
     candidate: &Candidate,
     settings: &dyn SettingsProvider,
     fs: &dyn FileSystem,

@@ -4,12 +4,14 @@
 //! finding and to gain no other one.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use lsp_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, DocumentChangeOperation, DocumentChanges,
     OptionalVersionedTextDocumentIdentifier, RenameFile, ResourceOp, TextDocumentEdit, TextEdit, Url, WorkspaceEdit,
 };
 
+use crate::discover::UnitResolver;
 use crate::fix::fix_skill;
 use crate::lint::suppress::Suppressions;
 use crate::lint::{Applicability, FileSystem, Finding, Settings, lint_skill};
@@ -32,7 +34,9 @@ pub struct ActionContext<'a> {
     /// Its findings (repository rules included).
     pub findings: &'a [Finding],
     /// Its settings.
-    pub settings: &'a Settings,
+    pub settings: &'a Arc<Settings>,
+    /// Places skills in install units.
+    pub units: &'a UnitResolver,
     /// The file system rules see.
     pub fs: &'a dyn FileSystem,
     /// Position conversion.
@@ -194,8 +198,8 @@ fn works(cx: &ActionContext<'_>, finding: &Finding, at: Span, insert: &str, new_
     if !suppressions.suppresses(finding.rule, new_line) {
         return false;
     }
-    let before = codes(&lint_skill(cx.skill, cx.settings, cx.fs).result.findings, finding);
-    let after = codes(&lint_skill(&edited, cx.settings, cx.fs).result.findings, finding);
+    let before = codes(&lint_skill(cx.skill, cx.settings, cx.fs, cx.units).result.findings, finding);
+    let after = codes(&lint_skill(&edited, cx.settings, cx.fs, cx.units).result.findings, finding);
     after.iter().all(|(code, count)| before.get(code).is_some_and(|was| count <= was))
 }
 

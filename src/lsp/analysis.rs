@@ -2,7 +2,9 @@
 //! suppressions as `lint`; any other file checked by the library's readers.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+use crate::discover::UnitResolver;
 use crate::lint::{FileSystem, LintedFile, Settings, lint_skill};
 use crate::skill::{LineIndex, ParseLimits, Skill, floor_char_boundary};
 
@@ -44,12 +46,13 @@ impl Document {
 
     /// Models and lints a SKILL.md with `settings`; checks any other file. `open_spec` is the
     /// editor's text of the skill's spec, for a scenario; `roots` are the workspace folders.
-    pub fn analyse(&mut self, settings: &Settings, fs: &dyn FileSystem, open_spec: Option<&str>, roots: &[PathBuf]) {
+    pub fn analyse(&mut self, settings: &Arc<Settings>, scope: Scope<'_>, open_spec: Option<&str>) {
+        let Scope { fs, units, roots } = scope;
         self.skill = None;
         self.problems = match self.kind {
             DocKind::Skill => {
                 let skill = model(&self.path, &self.text);
-                let linted = lint_skill(&skill, settings, fs);
+                let linted = lint_skill(&skill, settings, fs, units);
                 self.skill = Some((skill, linted));
                 Vec::new()
             }
@@ -60,6 +63,18 @@ impl Document {
             DocKind::Other => Vec::new(),
         };
     }
+}
+
+/// What a document is analysed within: the file system rules see, the install units, and the
+/// workspace folders.
+#[derive(Clone, Copy)]
+pub struct Scope<'a> {
+    /// The file system the rules see (the workspace only).
+    pub fs: &'a dyn FileSystem,
+    /// Places skills in install units.
+    pub units: &'a UnitResolver,
+    /// The workspace folders.
+    pub roots: &'a [PathBuf],
 }
 
 /// Models the SKILL.md at `path` from the editor's text, cut at the size limit as `lint`

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use lsp_types::{CompletionItem, CompletionItemKind, Documentation, MarkupContent, MarkupKind};
 
 use crate::lint::fields::{FIELDS, Field, FieldType, field};
-use crate::lint::rules::links::local::{local_links, path_mentions, resolve, skill_dir};
+use crate::lint::references::{local_links, path_mentions, resolve, skill_dir};
 use crate::lint::suppress::KINDS;
 use crate::lint::{FileSystem, Target, find, rules};
 use crate::skill::{Skill, Span};

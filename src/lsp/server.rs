@@ -22,7 +22,7 @@ use serde::de::DeserializeOwned;
 use crate::lint::{FileResult, LintedFile, with_repository_rules};
 
 use super::actions::{ActionContext, code_actions};
-use super::analysis::Document;
+use super::analysis::{Document, Scope};
 use super::files::DocKind;
 use super::position::{Encoding, LineMap};
 use super::workspace::Workspace;
@@ -313,7 +313,8 @@ impl Server {
         let settings = self.workspace.settings_for(&doc.path);
         let folder = doc.path.parent().unwrap_or(Path::new("/")).to_path_buf();
         let fs = self.workspace.file_system(&folder);
-        doc.analyse(&settings, &fs, open_spec.as_deref(), self.workspace.roots());
+        let scope = Scope { fs: &fs, units: self.workspace.units(), roots: self.workspace.roots() };
+        doc.analyse(&settings, scope, open_spec.as_deref());
     }
 
     /// For a scenario: the editor's text of its skill's spec, when that is open.
@@ -403,7 +404,7 @@ impl Server {
         let map = LineMap::new(&doc.text, &doc.lines, self.encoding);
         let settings = self.workspace.settings_for(&doc.path);
         let fs = self.workspace.file_system(doc.path.parent().unwrap_or(Path::new("/")));
-        let cx = ActionContext { uri: &uri, version: doc.version, skill, findings, settings: &settings, fs: &fs, map: &map };
+        let cx = ActionContext { uri: &uri, version: doc.version, skill, findings, settings: &settings, units: self.workspace.units(), fs: &fs, map: &map };
         let (from, to) = (map.offset(params.range.start), map.offset(params.range.end));
         Some(code_actions(&cx, from.min(to), from.max(to)))
     }

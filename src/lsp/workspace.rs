@@ -9,8 +9,8 @@ use std::sync::Arc;
 use rayon::prelude::*;
 
 use crate::config::{ConfigProvider, Flags};
-use crate::discover;
-use crate::lint::rules::links::local::normalize_path;
+use crate::discover::{self, UnitResolver};
+use crate::lint::references::normalize_path;
 use crate::lint::{FileSystem, RealFs, Settings, SettingsProvider, SkillSummary, read_skill};
 use crate::skill::ParseLimits;
 
@@ -20,13 +20,15 @@ pub struct Workspace {
     provider: ConfigProvider,
     /// Summaries of the skills on disk, by normalised path.
     on_disk: BTreeMap<PathBuf, SkillSummary>,
+    /// Places skills in install units (what the repository rules compare within).
+    units: UnitResolver,
 }
 
 impl Workspace {
     /// A workspace of `roots` (absolute folders); reads every skill's frontmatter in them.
     pub fn new(roots: Vec<PathBuf>) -> Workspace {
         let roots: Vec<PathBuf> = roots.into_iter().map(|r| normalize_path(&r)).collect();
-        let mut workspace = Workspace { provider: provider_for(&roots), roots, on_disk: BTreeMap::new() };
+        let mut workspace = Workspace { provider: provider_for(&roots), roots, on_disk: BTreeMap::new(), units: UnitResolver::new() };
         workspace.rescan();
         workspace
     }
@@ -47,19 +49,26 @@ impl Workspace {
         self.provider = provider_for(&self.roots);
     }
 
-    /// Finds and summarises every skill on disk again.
+    /// The install-unit resolver the workspace's skills are placed with.
+    pub fn units(&self) -> &UnitResolver {
+        &self.units
+    }
+
+    /// Finds and summarises every skill on disk again (plugin manifests read again too).
     pub fn rescan(&mut self) {
+        self.units = UnitResolver::new();
         if self.roots.is_empty() {
             self.on_disk.clear();
             return;
         }
         let found = discover::discover(&self.roots);
+        let units = &self.units;
         self.on_disk = found
             .files
             .par_iter()
             .filter_map(|candidate| {
                 let skill = read_skill(candidate, frontmatter_only()).ok()?;
-                Some((normalize_path(&candidate.path), SkillSummary::of(&skill)))
+                Some((normalize_path(&candidate.path), context_summary(&skill, units)))
             })
             .collect();
     }
@@ -73,7 +82,7 @@ impl Workspace {
         let candidate = discover::Candidate { path: key.clone(), dir_name: dir_name(&key) };
         match read_skill(&candidate, frontmatter_only()) {
             Ok(skill) => {
-                self.on_disk.insert(key, SkillSummary::of(&skill));
+                self.on_disk.insert(key, context_summary(&skill, &self.units));
             }
             Err(_) => {
                 self.on_disk.remove(&key);
@@ -102,6 +111,11 @@ impl Workspace {
         let roots = if self.roots.is_empty() { vec![normalize_path(fallback)] } else { self.roots.clone() };
         ScopedFs::new(roots)
     }
+}
+
+/// A skill on disk as the repository rules see it beside the open ones: context, not linted.
+fn context_summary(skill: &crate::skill::Skill, units: &UnitResolver) -> SkillSummary {
+    SkillSummary { linted: false, ..SkillSummary::of(skill, units) }
 }
 
 /// A config provider whose run-wide settings come from the first workspace folder.

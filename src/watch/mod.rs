@@ -6,14 +6,12 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use rayon::prelude::*;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
-use crate::discover::{self, CONFIG_FILE_NAMES, SKIPPED_DIRS};
-use crate::lint::rules::links::local::normalize_path;
-use crate::lint::{
-    FileResult, FileSystem, LintRun, LintedFile, RunOptions, SettingsProvider, io_finding, lint_skill, read_skill,
-    repository_context, with_repository_rules,
-};
+use crate::discover::{self, CONFIG_FILE_NAMES, Candidate, SKIPPED_DIRS, UnitResolver};
+use crate::lint::references::normalize_path;
+use crate::lint::{FileSystem, LintRun, LintedFile, RunOptions, SettingsProvider, lint_candidate, lint_discovered_with};
 
 /// How long changes are gathered before linting again.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -97,46 +95,25 @@ impl IncrementalLint {
         options: RunOptions,
     ) -> Pass {
         let found = discover::discover(paths);
-        let keyed: Vec<(PathBuf, Stamp)> = found
-            .files
-            .iter()
-            .map(|c| (normalize_path(&std::path::absolute(&c.path).unwrap_or_else(|_| c.path.clone())), stamp(&c.path)))
-            .collect();
-        let linted: Vec<(LintedFile, bool)> = found
-            .files
-            .par_iter()
-            .zip(&keyed)
-            .map(|(candidate, (key, now))| match self.cache.get(key) {
-                Some((then, linted)) if then == now => (linted.clone(), false),
+        let kept: Mutex<HashMap<PathBuf, (Stamp, LintedFile)>> = Mutex::new(HashMap::new());
+        let relinted = AtomicUsize::new(0);
+        let cache = &self.cache;
+        let lint_one = |candidate: &Candidate, units: &UnitResolver| {
+            let key = normalize_path(&std::path::absolute(&candidate.path).unwrap_or_else(|_| candidate.path.clone()));
+            let now = stamp(&candidate.path);
+            let linted = match cache.get(&key) {
+                Some((then, linted)) if *then == now => linted.clone(),
                 _ => {
-                    let linted = match read_skill(candidate, options.limits) {
-                        Ok(skill) => lint_skill(&skill, &settings.settings_for(&candidate.path), fs),
-                        Err(message) => LintedFile {
-                            result: FileResult { path: candidate.path.clone(), findings: vec![io_finding(message)] },
-                            repository: None,
-                        },
-                    };
-                    (linted, true)
+                    relinted.fetch_add(1, Ordering::Relaxed);
+                    lint_candidate(candidate, settings, fs, options, units)
                 }
-            })
-            .collect();
-        let relinted = linted.iter().filter(|(_, fresh)| *fresh).count();
-        self.cache.clear();
-        for ((key, now), (linted, _)) in keyed.into_iter().zip(&linted) {
-            self.cache.insert(key, (now, linted.clone()));
-        }
-        let linted: Vec<LintedFile> = linted.into_iter().map(|(l, _)| l).collect();
-        let skills = linted.iter().filter(|l| l.repository.is_some()).count();
-        let context = if found.files_only { repository_context(&found.files, options) } else { Vec::new() };
-        let mut files = with_repository_rules(linted, context, &settings.run_settings());
-        for problem in found.problems {
-            files.push(FileResult { path: problem.path, findings: vec![io_finding(problem.message)] });
-        }
-        files.sort_by(|a, b| a.path.cmp(&b.path));
-        for file in &mut files {
-            file.sort();
-        }
-        Pass { run: LintRun { files, skills }, relinted }
+            };
+            kept.lock().unwrap_or_else(|e| e.into_inner()).insert(key, (now, linted.clone()));
+            linted
+        };
+        let run = lint_discovered_with(found, settings, options, &lint_one);
+        self.cache = kept.into_inner().unwrap_or_else(|e| e.into_inner());
+        Pass { run, relinted: relinted.into_inner() }
     }
 }
 
