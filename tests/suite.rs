@@ -33,6 +33,7 @@ mod hostile;
 mod hostile_generate;
 mod hostile_io;
 mod judged;
+mod lsp;
 mod manifest;
 mod order_independence;
 mod outline;

@@ -79,7 +79,13 @@ pub fn code_actions(cx: &ActionContext<'_>, from: usize, to: usize) -> Vec<CodeA
         if outcome.original != outcome.fixed {
             let whole = Span::new(0, cx.skill.text().len());
             let title = format!("Fix all safe fixes (skillsmith, {})", outcome.applied);
-            out.push(action(title, CodeActionKind::SOURCE_FIX_ALL, edit(cx, &[(whole, outcome.fixed)], None), None, false));
+            out.push(action(
+                title,
+                CodeActionKind::SOURCE_FIX_ALL,
+                edit(cx, &[(whole, outcome.fixed)], None),
+                None,
+                false,
+            ));
         }
     }
     out
@@ -112,7 +118,9 @@ fn edit(cx: &ActionContext<'_>, edits: &[(Span, String)], rename: Option<&str>) 
         Url::from_file_path(path).ok()
     });
     match renamed {
-        None => WorkspaceEdit { changes: Some(HashMap::from([(cx.uri.clone(), text_edits)])), ..WorkspaceEdit::default() },
+        None => {
+            WorkspaceEdit { changes: Some(HashMap::from([(cx.uri.clone(), text_edits)])), ..WorkspaceEdit::default() }
+        }
         Some(new_uri) => {
             let mut operations = Vec::new();
             if !text_edits.is_empty() {
@@ -130,7 +138,10 @@ fn edit(cx: &ActionContext<'_>, edits: &[(Span, String)], rename: Option<&str>) 
                 options: None,
                 annotation_id: None,
             })));
-            WorkspaceEdit { document_changes: Some(DocumentChanges::Operations(operations)), ..WorkspaceEdit::default() }
+            WorkspaceEdit {
+                document_changes: Some(DocumentChanges::Operations(operations)),
+                ..WorkspaceEdit::default()
+            }
         }
     }
 }
@@ -173,7 +184,8 @@ fn suppress_file(cx: &ActionContext<'_>, finding: &Finding) -> Option<Vec<(Span,
     let mut candidates = Vec::new();
     if let Some(open) = skill.split.open {
         let after_open = skill.line_span(skill.line_col(open.start as usize).line as usize + 1).start as usize;
-        candidates.push((Span::empty(after_open), format!("# skillsmith-disable-file {code} -- {REASON_PLACEHOLDER}\n")));
+        candidates
+            .push((Span::empty(after_open), format!("# skillsmith-disable-file {code} -- {REASON_PLACEHOLDER}\n")));
     }
     let body_start = match skill.split.close {
         Some(close) => skill.line_span(skill.line_col(close.start as usize).line as usize + 1).start as usize,

@@ -24,7 +24,11 @@ pub fn hover(skill: &Skill, target: Target, offset: usize) -> Option<(Span, Stri
     {
         return Some((word_span, rules()[index].meta().explanation()));
     }
-    let entry = skill.frontmatter.entries().iter().find(|e| e.key.span.contains(offset) || e.key.span.end as usize == offset)?;
+    let entry = skill
+        .frontmatter
+        .entries()
+        .iter()
+        .find(|e| e.key.span.contains(offset) || e.key.span.end as usize == offset)?;
     let key = entry.key.span.text(text).trim_matches(['"', '\'']);
     let markdown = match field(key).filter(|f| f.known_on(target)) {
         Some(field) => describe(field, target),
@@ -55,7 +59,9 @@ fn type_text(kind: FieldType) -> String {
     match kind {
         FieldType::String => "string".into(),
         FieldType::Bool => "`true` or `false`".into(),
-        FieldType::Enum(values) => format!("one of {}", values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", ")),
+        FieldType::Enum(values) => {
+            format!("one of {}", values.iter().map(|v| format!("`{v}`")).collect::<Vec<_>>().join(", "))
+        }
         FieldType::StringOrList => "string or list of strings".into(),
         FieldType::StringMap => "map of strings to strings".into(),
         FieldType::Map => "map".into(),
@@ -96,12 +102,20 @@ pub fn complete(skill: &Skill, target: Target, offset: usize) -> Vec<CompletionI
     }
     match before.split_once(':') {
         None => {
-            let present: Vec<&str> = skill.frontmatter.entries().iter().map(|e| e.key.span.text(text)).collect();
+            // Keys are read off the lines, not the parsed YAML: while a key is being typed the
+            // frontmatter often does not parse.
+            let yaml = skill.split.yaml.text(text);
+            let present: Vec<&str> = yaml
+                .lines()
+                .filter(|l| !l.starts_with([' ', '\t', '-', '#']))
+                .filter_map(|l| l.split_once(':').map(|(key, _)| key.trim().trim_matches(['"', '\''])))
+                .collect();
             FIELDS
                 .iter()
                 .filter(|f| f.known_on(target) && !present.contains(&f.key))
                 .map(|f| {
-                    let mut completion = item(f.key, CompletionItemKind::FIELD, Some(type_text(f.type_on(target))), Some(f.description));
+                    let mut completion =
+                        item(f.key, CompletionItemKind::FIELD, Some(type_text(f.type_on(target))), Some(f.description));
                     completion.insert_text = Some(format!("{}: ", f.key));
                     completion
                 })
@@ -125,9 +139,8 @@ fn item(label: &str, kind: CompletionItemKind, detail: Option<String>, doc: Opti
         label: label.to_string(),
         kind: Some(kind),
         detail,
-        documentation: doc.map(|d| {
-            Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value: d.to_string() })
-        }),
+        documentation: doc
+            .map(|d| Documentation::MarkupContent(MarkupContent { kind: MarkupKind::Markdown, value: d.to_string() })),
         ..CompletionItem::default()
     }
 }
@@ -139,7 +152,9 @@ pub fn definition(skill: &Skill, fs: &dyn FileSystem, offset: usize) -> Option<P
     let dir = skill_dir(skill);
     let is_file = |target: &PathBuf| target.starts_with(&dir) && fs.kind(target) == Some(false);
     let covers = |span: Span| span.start as usize <= offset && offset <= span.end as usize;
-    if let Some((_, _, target)) = local_links(skill, &dir).find(|(link, _, target)| covers(link.span) && is_file(target)) {
+    if let Some((_, _, target)) =
+        local_links(skill, &dir).find(|(link, _, target)| covers(link.span) && is_file(target))
+    {
         return Some(target);
     }
     let body = skill.body.span;

@@ -222,7 +222,7 @@ mod tests {
     #[test]
     fn spec_problems_are_located() {
         let problems = check_spec(Path::new("skill.yaml"), "spec-version: 1\ntemplate: nope\nname: x\n").unwrap_err();
-        assert_eq!(problems[0].line, 2, "{problems:?}");
-        assert!(problems[0].message.contains("unknown template"), "{problems:?}");
+        assert_eq!(problems[0].line, 3, "{problems:?}");
+        assert!(problems[0].message.contains("unknown field `name`"), "{problems:?}");
     }
 }

@@ -14,8 +14,8 @@ use lsp_types::{
     DidOpenTextDocumentParams, DidSaveTextDocumentParams, GotoDefinitionParams, GotoDefinitionResponse, Hover,
     HoverContents, HoverParams, HoverProviderCapability, InitializeParams, InitializeResult, Location, MarkupContent,
     MarkupKind, OneOf, PositionEncodingKind, PublishDiagnosticsParams, Range, SaveOptions, ServerCapabilities,
-    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions,
-    TextDocumentSyncSaveOptions, Url,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, TextDocumentSyncOptions, TextDocumentSyncSaveOptions,
+    Url,
 };
 use serde::de::DeserializeOwned;
 
@@ -108,7 +108,11 @@ fn handshake(connection: &Connection) -> Option<InitializeParams> {
 /// UTF-8 when the client offers it, else UTF-16.
 fn encoding(params: &InitializeParams) -> Encoding {
     let offered = params.capabilities.general.as_ref().and_then(|g| g.position_encodings.as_ref());
-    if offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8)) { Encoding::Utf8 } else { Encoding::Utf16 }
+    if offered.is_some_and(|kinds| kinds.contains(&PositionEncodingKind::UTF8)) {
+        Encoding::Utf8
+    } else {
+        Encoding::Utf16
+    }
 }
 
 /// What the server offers.
@@ -323,7 +327,10 @@ impl Server {
         if doc.kind != DocKind::Scenario {
             return None;
         }
-        let spec_doc = self.docs.values().find(|d| d.kind == DocKind::Spec && d.path.parent().is_some_and(|dir| doc.path.starts_with(dir)));
+        let spec_doc = self
+            .docs
+            .values()
+            .find(|d| d.kind == DocKind::Spec && d.path.parent().is_some_and(|dir| doc.path.starts_with(dir)));
         spec_doc.map(|d| d.text.clone())
     }
 
@@ -348,8 +355,11 @@ impl Server {
         let mut all: Vec<(Url, FileResult)> = uris.into_iter().zip(results).collect();
         for (uri, linted) in alone {
             // Outside the workspace a skill is linted alone: no repository to compare with.
-            let settings = self.docs.get(&uri).map(|d| self.workspace.settings_for(&d.path)).unwrap_or(run_settings.clone());
-            all.extend(with_repository_rules(vec![linted], Vec::new(), &settings).into_iter().map(|r| (uri.clone(), r)));
+            let settings =
+                self.docs.get(&uri).map(|d| self.workspace.settings_for(&d.path)).unwrap_or(run_settings.clone());
+            all.extend(
+                with_repository_rules(vec![linted], Vec::new(), &settings).into_iter().map(|r| (uri.clone(), r)),
+            );
         }
         self.findings.clear();
         for (uri, mut result) in all {
@@ -404,7 +414,16 @@ impl Server {
         let map = LineMap::new(&doc.text, &doc.lines, self.encoding);
         let settings = self.workspace.settings_for(&doc.path);
         let fs = self.workspace.file_system(doc.path.parent().unwrap_or(Path::new("/")));
-        let cx = ActionContext { uri: &uri, version: doc.version, skill, findings, settings: &settings, units: self.workspace.units(), fs: &fs, map: &map };
+        let cx = ActionContext {
+            uri: &uri,
+            version: doc.version,
+            skill,
+            findings,
+            settings: &settings,
+            units: self.workspace.units(),
+            fs: &fs,
+            map: &map,
+        };
         let (from, to) = (map.offset(params.range.start), map.offset(params.range.end));
         Some(code_actions(&cx, from.min(to), from.max(to)))
     }
@@ -463,7 +482,8 @@ impl HasParams for Notification {
 
 /// The message's parameters, typed; an invalid-params error when they do not fit.
 fn params<P: DeserializeOwned>(message: impl HasParams) -> Result<P, (ErrorCode, String)> {
-    serde_json::from_value(message.take_params()).map_err(|err| (ErrorCode::InvalidParams, format!("invalid parameters: {err}")))
+    serde_json::from_value(message.take_params())
+        .map_err(|err| (ErrorCode::InvalidParams, format!("invalid parameters: {err}")))
 }
 
 fn to_json(value: impl serde::Serialize) -> serde_json::Value {

@@ -56,7 +56,8 @@ pub fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
         };
         if name.trim().eq_ignore_ascii_case("content-length") {
             let value = value.trim();
-            length = Some(value.parse().map_err(|_| broken(&format!("Content-Length is not a number: {:?}", cut(value))))?);
+            length =
+                Some(value.parse().map_err(|_| broken(&format!("Content-Length is not a number: {:?}", cut(value))))?);
         }
     }
     let Some(length) = length else { return Err(broken("a message has no Content-Length header")) };
@@ -74,9 +75,18 @@ pub fn read_frame(input: &mut impl BufRead) -> io::Result<Option<Frame>> {
     if (body.len() as u64) < length {
         return Ok(None);
     }
-    Ok(Some(match serde_json::from_slice::<Message>(&body) {
+    let skipped = |why: String| {
+        Frame::Skipped(format!("skipped a malformed message ({why}): {:?}", cut(&String::from_utf8_lossy(&body))))
+    };
+    // Only a JSON object is a message (serde would read an array as a response's fields).
+    let value = match serde_json::from_slice::<serde_json::Value>(&body) {
+        Ok(value @ serde_json::Value::Object(_)) => value,
+        Ok(_) => return Ok(Some(skipped("not a JSON object".into()))),
+        Err(err) => return Ok(Some(skipped(err.to_string()))),
+    };
+    Ok(Some(match serde_json::from_value::<Message>(value) {
         Ok(message) => Frame::Message(message),
-        Err(err) => Frame::Skipped(format!("skipped a malformed message ({err}): {:?}", cut(&String::from_utf8_lossy(&body)))),
+        Err(err) => skipped(err.to_string()),
     }))
 }
 
@@ -157,7 +167,9 @@ mod tests {
         loop {
             match read_frame(&mut reader) {
                 Ok(Some(Frame::Message(m))) => out.push(format!("message {}", serde_json::to_string(&m).unwrap())),
-                Ok(Some(Frame::Skipped(why))) => out.push(format!("skipped {}", why.split(' ').take(4).collect::<Vec<_>>().join(" "))),
+                Ok(Some(Frame::Skipped(why))) => {
+                    out.push(format!("skipped {}", why.split(' ').take(4).collect::<Vec<_>>().join(" ")))
+                }
                 Ok(None) => break,
                 Err(err) => {
                     out.push(format!("broken {err}"));
@@ -174,12 +186,8 @@ mod tests {
 
     #[test]
     fn malformed_messages_are_skipped_and_reading_goes_on() {
-        let input = format!(
-            "{}{}{}",
-            frame("{not json"),
-            frame("[1, 2]"),
-            frame(r#"{"jsonrpc":"2.0","method":"exit"}"#)
-        );
+        let input =
+            format!("{}{}{}", frame("{not json"), frame("[1, 2]"), frame(r#"{"jsonrpc":"2.0","method":"exit"}"#));
         let got = frames(input.as_bytes());
         assert_eq!(got.len(), 3, "{got:?}");
         assert!(got[0].starts_with("skipped skipped a malformed"), "{got:?}");

@@ -28,7 +28,8 @@ impl Workspace {
     /// A workspace of `roots` (absolute folders); reads every skill's frontmatter in them.
     pub fn new(roots: Vec<PathBuf>) -> Workspace {
         let roots: Vec<PathBuf> = roots.into_iter().map(|r| normalize_path(&r)).collect();
-        let mut workspace = Workspace { provider: provider_for(&roots), roots, on_disk: BTreeMap::new(), units: UnitResolver::new() };
+        let mut workspace =
+            Workspace { provider: provider_for(&roots), roots, on_disk: BTreeMap::new(), units: UnitResolver::new() };
         workspace.rescan();
         workspace
     }

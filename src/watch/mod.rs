@@ -11,7 +11,9 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use crate::discover::{self, CONFIG_FILE_NAMES, Candidate, SKIPPED_DIRS, UnitResolver};
 use crate::lint::references::normalize_path;
-use crate::lint::{FileSystem, LintRun, LintedFile, RunOptions, SettingsProvider, lint_candidate, lint_discovered_with};
+use crate::lint::{
+    FileSystem, LintRun, LintedFile, RunOptions, SettingsProvider, lint_candidate, lint_discovered_with,
+};
 
 /// How long changes are gathered before linting again.
 pub const DEBOUNCE: Duration = Duration::from_millis(200);
@@ -40,7 +42,13 @@ pub fn watch_roots(paths: &[PathBuf]) -> Vec<PathBuf> {
     let paths = if paths.is_empty() { &default[..] } else { paths };
     let mut roots: Vec<PathBuf> = paths
         .iter()
-        .map(|p| if p.is_dir() { p.clone() } else { p.parent().filter(|d| !d.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf) })
+        .map(|p| {
+            if p.is_dir() {
+                p.clone()
+            } else {
+                p.parent().filter(|d| !d.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+            }
+        })
         .collect();
     roots.sort();
     roots.dedup();
@@ -131,7 +139,9 @@ mod tests {
         let write = |name: &str, skill_name: &str| {
             let dir = root.join(name);
             std::fs::create_dir_all(&dir).unwrap();
-            let text = format!("---\nname: {skill_name}\ndescription: Does a thing. Use when a thing is asked for.\n---\n# T\n\nBody.\n");
+            let text = format!(
+                "---\nname: {skill_name}\ndescription: Does a thing. Use when a thing is asked for.\n---\n# T\n\nBody.\n"
+            );
             std::fs::write(dir.join("SKILL.md"), text).unwrap();
             dir.join("SKILL.md")
         };
