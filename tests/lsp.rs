@@ -132,7 +132,7 @@ impl Client {
         self.wait()
     }
 
-    fn wait(mut self) -> (Option<i32>, String) {
+    fn wait(self) -> (Option<i32>, String) {
         drop(self.input);
         let output = self.child.wait_with_output().unwrap();
         (output.status.code(), String::from_utf8_lossy(&output.stderr).into_owned())
