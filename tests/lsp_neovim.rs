@@ -8,11 +8,10 @@ use std::time::Duration;
 
 use crate::common;
 
-/// The client set-up the docs give (docs/editors.md), plus the probe that writes what the
-/// client received.
-const INIT_LUA: &str = r#"
+/// The probe that writes what the client received, run after the set-up docs/editors.md
+/// gives.
+const PROBE_LUA: &str = r#"
 -- Works from Neovim 0.7 (Debian 12's) on: only APIs that exist there are used.
-vim.cmd("filetype on")
 local out_file = os.getenv("SKILLSMITH_TEST_OUT")
 local function finish(lines)
   local f = assert(io.open(out_file, "w"))
@@ -20,18 +19,6 @@ local function finish(lines)
   f:close()
   vim.cmd("qall!")
 end
-
-vim.api.nvim_create_autocmd("FileType", {
-  pattern = "markdown",
-  callback = function()
-    local id = vim.lsp.start_client({
-      name = "skillsmith",
-      cmd = { os.getenv("SKILLSMITH_BIN"), "lsp" },
-      root_dir = vim.fn.getcwd(),
-    })
-    vim.lsp.buf_attach_client(0, id)
-  end,
-})
 
 local done = false
 vim.api.nvim_create_autocmd("DiagnosticChanged", {
@@ -65,6 +52,14 @@ vim.api.nvim_create_autocmd("DiagnosticChanged", {
 vim.defer_fn(function() finish({ "timeout: no diagnostics" }) end, 60000)
 "#;
 
+/// The first Lua block of docs/editors.md: the Neovim set-up users are told to use.
+fn documented_setup() -> String {
+    let docs = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/editors.md")).unwrap();
+    let start = docs.find("```lua\n").expect("docs/editors.md has a Lua block") + "```lua\n".len();
+    let end = start + docs[start..].find("```").unwrap();
+    docs[start..end].to_string()
+}
+
 fn nvim_version() -> Option<String> {
     let output = Command::new("nvim").arg("--version").output().ok()?;
     output.status.success().then(|| String::from_utf8_lossy(&output.stdout).lines().next().unwrap_or("").to_string())
@@ -83,7 +78,9 @@ fn neovim_reads_the_diagnostics_and_a_code_action() {
         ".claude/skills/pdf-tables/SKILL.md",
         "---\nname: pdf-tables\ndescription: Extracts tables from PDF files. Use when a PDF is attached.\nversion: 1.0\n---\n# PDF tables\n\nSee references/missing.md.\n",
     );
-    let init = common::write(root, "init.lua", INIT_LUA);
+    let init = common::write(root, "init.lua", &format!("vim.cmd(\"filetype on\")\n{}\n{PROBE_LUA}", documented_setup()));
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_skillsmith")).parent().unwrap();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
     let out = root.join("nvim-out.txt");
     let home = root.join("home");
     std::fs::create_dir_all(&home).unwrap();
@@ -92,7 +89,7 @@ fn neovim_reads_the_diagnostics_and_a_code_action() {
         .arg(&init)
         .arg(&skill)
         .current_dir(root)
-        .env("SKILLSMITH_BIN", env!("CARGO_BIN_EXE_skillsmith"))
+        .env("PATH", path)
         .env("SKILLSMITH_TEST_OUT", &out)
         .env("HOME", &home)
         .env("XDG_CONFIG_HOME", home.join("config"))
