@@ -80,6 +80,9 @@ fn listing_shows_cuts_left_out_skills_and_overflow() {
     let (out, _, code) = skillsmith(&["listing", "skills", "--context-window", "40000"]);
     assert_eq!(code, 0);
     snapshot("listing-overflow", out);
+    let (out, _, code) = skillsmith(&["listing", "skills", "--context-window", "40000", "--format", "json"]);
+    assert_eq!(code, 0);
+    snapshot("listing-json", out);
 }
 
 /// `../shared` (the corpus), or `SKILLSMITH_SHARED` when the checkout lives elsewhere.

@@ -384,3 +384,22 @@ fn all_and_group_names_in_suppressions_are_refused_by_name() {
     assert!(stdout.contains("`links` is a group of rules"), "{stdout}");
     assert_eq!(stdout.matches("error[SK400]").count(), 2, "nothing was hidden: {stdout}");
 }
+
+/// A SKILL.md over the size limit: what is said and what is linted agree. Its body is not
+/// linted (the placeholders and the table the cut slices in half give no finding), and the
+/// one finding says so, with the size.
+#[test]
+fn an_oversized_skill_is_one_finding_and_its_body_is_not_linted() {
+    let dir = repo();
+    let row = "| TODO | fill in | TBD |\n";
+    let body = format!("# Big\n\n| a | b | c |\n|---|---|---|\n{}", row.repeat((9 << 20) / row.len()));
+    let path = skill(dir.path(), ".claude/skills/big", &body);
+    let size = std::fs::metadata(&path).unwrap().len();
+    let out = run_guarded(dir.path(), &["lint", "--format", "json-lines", "--extend-select", "all"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let found: Vec<serde_json::Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    let codes: Vec<&str> = found.iter().map(|f| f["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["SK009"], "{stdout}");
+    let message = found[0]["message"].as_str().unwrap();
+    assert!(message.contains(&size.to_string()) && message.contains("not linted"), "{message}");
+}

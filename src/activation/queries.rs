@@ -81,16 +81,70 @@ impl fmt::Display for ShapeError {
 }
 
 fn parse<T: for<'de> Deserialize<'de>>(text: &str, expected: &str) -> Result<T, ShapeError> {
+    // A list where an object belongs (or the reverse) is said as such: serde would read a
+    // list as an object's fields in order and speak of "struct EvalsFile with 2 elements".
+    let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
+    let at = text.len() - start.len();
+    let found = match start.chars().next() {
+        Some('[') if expected.starts_with('{') => Some("a list"),
+        Some('{') if !expected.starts_with('{') => Some("an object"),
+        _ => None,
+    };
+    if let Some(found) = found {
+        let line = text[..at].matches('\n').count() + 1;
+        let column = text[..at].rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        return Err(ShapeError { line, column, message: format!("found {found} where the file holds {expected}") });
+    }
     serde_json::from_str(text).map_err(|err| {
         let full = err.to_string();
-        let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m).to_string();
-        let message = if err.is_data() && message.starts_with("invalid type") {
-            format!("{message} (the file holds {expected})")
-        } else {
-            message
-        };
+        let message = full.rsplit_once(" at line ").map_or(full.as_str(), |(m, _)| m);
+        let message = if err.is_data() { plain(message, expected) } else { message.to_string() };
         ShapeError { line: err.line(), column: err.column(), message }
     })
+}
+
+/// The JSON parser's message in the file's terms: no Rust type names ("expected struct
+/// EvalsFile with 2 elements", "a sequence") reach the user.
+fn plain(message: &str, expected: &str) -> String {
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, wanted) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let wanted = match wanted {
+            "a boolean" => "true or false",
+            "a string" => "text",
+            "a sequence" => "a list",
+            "u64" | "usize" | "u32" => "a whole number",
+            _ if wanted.starts_with("struct ") || wanted == "a map" => "an object",
+            _ => return format!("found {} where the file holds {expected}", json_words(found)),
+        };
+        return format!("found {}, expected {wanted}", json_words(found));
+    }
+    if message.starts_with("invalid length") {
+        return format!("found a list where the file holds {expected}");
+    }
+    if message.contains("expected struct ")
+        || message.contains("expected a sequence")
+        || message.contains("expected a map")
+    {
+        return format!("the file holds {expected}");
+    }
+    message.to_string()
+}
+
+/// serde's names of JSON values, as JSON calls them.
+fn json_words(found: &str) -> String {
+    let (kind, value) = found.split_once(' ').unwrap_or((found, ""));
+    let word = match kind {
+        "map" => "an object",
+        "sequence" => "a list",
+        "string" => "the text",
+        "integer" | "floating" => "the number",
+        "boolean" => "the value",
+        "null" => "null",
+        "unit" => "null",
+        _ => return found.to_string(),
+    };
+    let value = value.trim_start_matches("point ").trim_matches('`');
+    if value.is_empty() || kind == "null" { word.to_string() } else { format!("{word} {value}") }
 }
 
 /// The 1-based line and column of the `index`-th occurrence of `key` in `text` (1, 1 when
@@ -202,15 +256,36 @@ mod tests {
     use super::*;
 
     #[test]
+    fn shape_errors_speak_of_json_not_of_rust_types() {
+        let list_for_object = parse_evals("[{\"prompt\": \"x\"}]").unwrap_err();
+        assert_eq!(
+            list_for_object.message,
+            "found a list where the file holds {\"skill_name\": text, \"evals\": [{\"id\", \"prompt\", ...}]}"
+        );
+        let object_for_list = parse_eval_queries("{\"query\": \"x\"}").unwrap_err();
+        assert!(
+            object_for_list.message.starts_with("found an object where the file holds a list"),
+            "{}",
+            object_for_list.message
+        );
+        let number_for_text = parse_eval_queries("[{\"query\": 5, \"should_trigger\": true}]").unwrap_err();
+        assert_eq!(number_for_text.message, "found the number 5, expected text");
+        for err in [list_for_object, object_for_list, number_for_text] {
+            assert!(!err.message.contains("struct") && !err.message.contains("sequence"), "{}", err.message);
+        }
+    }
+
+    #[test]
     fn eval_queries_parse_and_errors_are_located() {
         let ok = parse_eval_queries(r#"[{"query": "fill this form", "should_trigger": true}]"#).unwrap();
         assert_eq!(ok, vec![EvalQuery { query: "fill this form".into(), should_trigger: true }]);
         let err = parse_eval_queries("[\n  {\"query\": \"x\", \"should_trigger\": \"yes\"}\n]").unwrap_err();
-        assert_eq!((err.line, err.message.starts_with("invalid type: string \"yes\", expected a boolean")), (2, true));
+        assert_eq!(err.line, 2);
+        assert_eq!(err.message, "found the text \"yes\", expected true or false");
         let err = parse_eval_queries("[\n  {\"query\": \"x\"}\n]").unwrap_err();
         assert_eq!(err.to_string(), "line 2 column 16: missing field `should_trigger`");
         let err = parse_eval_queries("{\"query\": \"x\"}").unwrap_err();
-        assert!(err.message.contains("(the file holds a list of"), "{}", err.message);
+        assert!(err.message.contains("found an object where the file holds a list of"), "{}", err.message);
         let empty = parse_eval_queries(
             "[\n{\"query\": \"a\", \"should_trigger\": true},\n {\"query\": \" \", \"should_trigger\": true}]",
         );

@@ -248,6 +248,48 @@ pub fn listing_text(listings: &[Listing]) -> String {
     out
 }
 
+/// The listings as the stable JSON document of `skillsmith listing --format json`:
+/// `{"listings": [{"unit", "budget", "total", "over_budget", "entries": [{"skill",
+/// "invocation", "path", "chars", "listed", "cut_at", "fit"}]}]}`; `fit` is `listed`,
+/// `shortened`, `dropped` or `left_out`, `listed` the characters that reach the listing.
+pub fn listing_json(listings: &[Listing]) -> serde_json::Value {
+    let units: Vec<serde_json::Value> = listings
+        .iter()
+        .map(|listing| {
+            let entries: Vec<serde_json::Value> = listing
+                .entries
+                .iter()
+                .zip(listing.fit())
+                .map(|(entry, fit)| {
+                    let (fit, listed) = match fit {
+                        Fit::Listed => ("listed", serde_json::json!(entry.listed_chars())),
+                        Fit::Shortened(chars) => ("shortened", serde_json::json!(chars)),
+                        Fit::Dropped => ("dropped", serde_json::json!(0)),
+                        Fit::LeftOut => ("left_out", serde_json::Value::Null),
+                    };
+                    serde_json::json!({
+                        "skill": entry.name,
+                        "invocation": entry.invocation,
+                        "path": entry.path.display().to_string(),
+                        "chars": entry.chars,
+                        "listed": listed,
+                        "cut_at": entry.cut_at(),
+                        "fit": fit,
+                    })
+                })
+                .collect();
+            serde_json::json!({
+                "unit": listing.unit.label(),
+                "budget": listing.budget,
+                "total": listing.total(),
+                "over_budget": listing.over_budget(),
+                "entries": entries,
+            })
+        })
+        .collect();
+    serde_json::json!({ "listings": units })
+}
+
 #[cfg(test)]
 mod tests {
     use super::thousands;

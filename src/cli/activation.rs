@@ -52,6 +52,19 @@ pub struct ListingArgs {
     /// The context window in tokens; the listing gets 1% of it.
     #[arg(long, value_name = "TOKENS", default_value_t = DEFAULT_CONTEXT_WINDOW)]
     pub context_window: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListingFormat::Text)]
+    pub format: ListingFormat,
+}
+
+/// How `listing` prints.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum ListingFormat {
+    /// A table per install unit, with cuts, left-out skills and the budget.
+    #[default]
+    Text,
+    /// The stable JSON document described in the README.
+    Json,
 }
 
 fn report_problems(problems: &[String]) -> bool {
@@ -125,7 +138,13 @@ pub fn listing(args: ListingArgs) -> std::io::Result<u8> {
     }
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    write!(out, "{}", report::listing_text(&loaded.listings))?;
+    match args.format {
+        ListingFormat::Text => write!(out, "{}", report::listing_text(&loaded.listings))?,
+        ListingFormat::Json => {
+            serde_json::to_writer_pretty(&mut out, &report::listing_json(&loaded.listings))?;
+            writeln!(out)?;
+        }
+    }
     out.flush()?;
     Ok(if failed { EXIT_USAGE } else { 0 })
 }

@@ -46,6 +46,11 @@ pub fn check_file(skill: &Skill, settings: &Settings, fs: &dyn FileSystem) -> Ch
         if (meta.group == Group::Decision && !is_decision) || meta.group == Group::Repository {
             continue;
         }
+        // Over the size limit the body was not read: only what is said of the file and its
+        // frontmatter can be true (limit-reached says the rest was not linted).
+        if skill.oversize.is_some() && !matches!(meta.group, Group::File | Group::Frontmatter | Group::Meta) {
+            continue;
+        }
         suppressions.mark_ran(index);
         let cx = checker.get_or_insert_with(|| Checker::new(skill, settings, fs, meta, severity));
         cx.set_rule(meta, severity);

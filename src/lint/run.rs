@@ -331,51 +331,19 @@ pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, S
     }
     // Only a regular file is opened: a FIFO or a device would stall the run.
     let (file, meta) = crate::fsio::open_regular(path).map_err(cannot)?;
-    let mut bytes = crate::fsio::read_up_to(&file, meta.len(), limits.max_file_bytes as u64 + 1).map_err(cannot)?;
-    let oversize = bytes.len() > limits.max_file_bytes;
-    if oversize {
-        bytes.truncate(limits.max_file_bytes);
-        bytes.truncate(utf8_cut(&bytes));
-    }
-    let mut skill = Skill::parse_with(path.clone(), bytes, limits).with_dir_name(candidate.dir_name.clone());
-    if oversize {
-        skill.oversize = Some(meta.len() as usize);
-    }
-    Ok(skill)
+    let bytes = crate::fsio::read_up_to(&file, meta.len(), limits.max_file_bytes as u64 + 1).map_err(cannot)?;
+    let skill = if bytes.len() > limits.max_file_bytes {
+        // `stat` may under-report (a file still growing): never less than what was read.
+        let size = (meta.len() as usize).max(bytes.len());
+        Skill::parse_oversize(path.clone(), bytes, limits, size)
+    } else {
+        Skill::parse_with(path.clone(), bytes, limits)
+    };
+    Ok(skill.with_dir_name(candidate.dir_name.clone()))
 }
 
 /// A finding of `io-error` at line 1 with no snippet.
 pub fn io_finding(message: String) -> Finding {
     let location = super::external::line_one();
     Finding { rule: &IoError::META, severity: Severity::Error, message, help: None, location, fix: None }
-}
-
-/// The length of `bytes` without a UTF-8 sequence cut short at its end.
-fn utf8_cut(bytes: &[u8]) -> usize {
-    let len = bytes.len();
-    let mut i = len;
-    while i > 0 && len - i < 3 && bytes[i - 1] & 0xC0 == 0x80 {
-        i -= 1;
-    }
-    let Some(&lead) = i.checked_sub(1).and_then(|at| bytes.get(at)) else { return len };
-    let need = match lead {
-        0xF0.. => 4,
-        0xE0.. => 3,
-        0xC0.. => 2,
-        _ => 1,
-    };
-    if len - (i - 1) < need { i - 1 } else { len }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::utf8_cut;
-
-    #[test]
-    fn cuts_only_incomplete_sequences() {
-        let text = "a\u{e9}\u{2713}".as_bytes();
-        assert_eq!(utf8_cut(text), text.len());
-        assert_eq!(utf8_cut(&text[..text.len() - 1]), 3);
-        assert_eq!(utf8_cut(&text[..2]), 1);
-    }
 }

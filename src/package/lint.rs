@@ -88,13 +88,12 @@ pub fn lint_package(
             return (vec![out.into_result()], false);
         }
     };
-    let oversize = bytes.len() > limits.max_file_bytes;
-    let mut bytes = bytes;
-    bytes.truncate(limits.max_file_bytes);
-    let mut skill = Skill::parse_with(skill_path.clone(), bytes, limits).with_dir_name(Some(folder.clone()));
-    if oversize {
-        skill.oversize = Some(limits.max_file_bytes + 1);
-    }
+    let skill = if bytes.len() > limits.max_file_bytes {
+        Skill::parse_oversize(skill_path.clone(), bytes, limits, limits.max_file_bytes + 1)
+    } else {
+        Skill::parse_with(skill_path.clone(), bytes, limits)
+    };
+    let skill = skill.with_dir_name(Some(folder.clone()));
     if let Some(name) = skill.frontmatter.name().map(|n| n.value.trim().to_string())
         && !name.is_empty()
         && name != folder

@@ -88,6 +88,22 @@ impl Skill {
         Skill { path, dir_name, source, lines, split, frontmatter, body, oversize }
     }
 
+    /// Models a file larger than [`ParseLimits::max_file_bytes`] from the bytes read of it
+    /// (`size` being its whole size): only the part up to the last line break within the
+    /// limit is kept, so no line is cut in half, and the body is not modelled, so no finding
+    /// is made from it; `oversize` says so.
+    pub fn parse_oversize(path: impl Into<PathBuf>, mut bytes: Vec<u8>, limits: ParseLimits, size: usize) -> Skill {
+        bytes.truncate(limits.max_file_bytes);
+        let keep = match memchr::memrchr(b'\n', &bytes) {
+            Some(at) => at + 1,
+            None => utf8_cut(&bytes),
+        };
+        bytes.truncate(keep);
+        let mut skill = Skill::parse_with(path, bytes, ParseLimits { model_body: false, ..limits });
+        skill.oversize = Some(size);
+        skill
+    }
+
     /// The file's text.
     pub fn text(&self) -> &str {
         &self.source.text
@@ -199,5 +215,46 @@ mod tests {
     fn not_a_mapping() {
         let skill = Skill::parse("x/SKILL.md", b"---\n- a\n---\n".to_vec());
         assert!(matches!(skill.frontmatter.error, Some(FrontmatterError::NotMapping { found: "list", .. })));
+    }
+}
+
+/// The length of `bytes` without a UTF-8 sequence cut short at its end.
+fn utf8_cut(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    let mut i = len;
+    while i > 0 && len - i < 3 && bytes[i - 1] & 0xC0 == 0x80 {
+        i -= 1;
+    }
+    let Some(&lead) = i.checked_sub(1).and_then(|at| bytes.get(at)) else { return len };
+    let need = match lead {
+        0xF0.. => 4,
+        0xE0.. => 3,
+        0xC0.. => 2,
+        _ => 1,
+    };
+    if len - (i - 1) < need { i - 1 } else { len }
+}
+
+#[cfg(test)]
+mod oversize_tests {
+    use super::*;
+
+    #[test]
+    fn cuts_only_incomplete_sequences() {
+        let text = "a\u{e9}\u{2713}".as_bytes();
+        assert_eq!(utf8_cut(text), text.len());
+        assert_eq!(utf8_cut(&text[..text.len() - 1]), 3);
+        assert_eq!(utf8_cut(&text[..2]), 1);
+    }
+
+    #[test]
+    fn an_oversized_file_keeps_whole_lines_and_models_no_body() {
+        let text = "---\nname: big\ndescription: Big. Use when testing.\n---\n| a | b |\n|---|---|\n| 1 | 2 |\n";
+        let limits = ParseLimits { max_file_bytes: text.len() - 3, ..ParseLimits::default() };
+        let skill = Skill::parse_oversize("SKILL.md", text.as_bytes().to_vec(), limits, 10_000);
+        assert!(skill.text().ends_with("|---|---|\n"), "the half row is dropped: {:?}", skill.text());
+        assert_eq!(skill.oversize, Some(10_000));
+        assert!(skill.body.tables.is_empty(), "the body is not modelled");
+        assert_eq!(skill.frontmatter.name().map(|n| n.value.to_string()).as_deref(), Some("big"));
     }
 }
