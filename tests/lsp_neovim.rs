@@ -78,7 +78,8 @@ fn neovim_reads_the_diagnostics_and_a_code_action() {
         ".claude/skills/pdf-tables/SKILL.md",
         "---\nname: pdf-tables\ndescription: Extracts tables from PDF files. Use when a PDF is attached.\nversion: 1.0\n---\n# PDF tables\n\nSee references/missing.md.\n",
     );
-    let init = common::write(root, "init.lua", &format!("vim.cmd(\"filetype on\")\n{}\n{PROBE_LUA}", documented_setup()));
+    let init =
+        common::write(root, "init.lua", &format!("vim.cmd(\"filetype on\")\n{}\n{PROBE_LUA}", documented_setup()));
     let bin_dir = Path::new(env!("CARGO_BIN_EXE_skillsmith")).parent().unwrap();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
     let out = root.join("nvim-out.txt");

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use crate::discover::UnitResolver;
 use crate::lint::{FileSystem, LintedFile, Settings, lint_skill};
-use crate::skill::{LineIndex, ParseLimits, Skill, floor_char_boundary};
+use crate::skill::{LineIndex, ParseLimits, Skill};
 
 use super::files::{DocKind, FileProblem, check_config, check_scenario, check_spec, check_use_case};
 
@@ -81,11 +81,9 @@ pub struct Scope<'a> {
 /// cuts a file it reads (the skill then records its real size).
 pub fn model(path: &Path, text: &str) -> Skill {
     let limits = ParseLimits::default();
-    if text.len() <= limits.max_file_bytes {
-        return Skill::parse_with(path.to_path_buf(), text.as_bytes().to_vec(), limits);
+    let bytes = text.as_bytes().to_vec();
+    if bytes.len() <= limits.max_file_bytes {
+        return Skill::parse_with(path.to_path_buf(), bytes, limits);
     }
-    let cut = floor_char_boundary(text, limits.max_file_bytes);
-    let mut skill = Skill::parse_with(path.to_path_buf(), text.as_bytes()[..cut].to_vec(), limits);
-    skill.oversize = Some(text.len());
-    skill
+    Skill::parse_oversize(path.to_path_buf(), bytes, limits, text.len())
 }
