@@ -395,3 +395,22 @@ fn exit_without_shutdown_is_exit_code_one() {
     let client = Client::spawn();
     assert_eq!(client.wait().0, Some(1));
 }
+
+#[test]
+fn specs_and_configs_get_the_librarys_errors_at_their_place() {
+    let (tmp, _) = workspace();
+    let mut client = Client::start(tmp.path());
+    let spec = uri(&tmp.path().join("specs/pdf/skill.yaml"));
+    let diagnostics = client.open(&spec, "spec-version: 1\ntemplate: minimal\nnmae: x\n");
+    assert!(!diagnostics.is_empty(), "{diagnostics:?}");
+    let unknown =
+        diagnostics.iter().find(|d| d["message"].as_str().unwrap().contains("`nmae`")).expect("the unknown field");
+    assert_eq!(unknown["range"]["start"]["line"], json!(2), "{unknown}");
+    let config = uri(&tmp.path().join("skillsmith.toml"));
+    let diagnostics = client.open(&config, "target = \"claude-code\"\nno-such-key = 1\n");
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["range"]["start"]["line"], json!(1), "{diagnostics:?}");
+    let diagnostics = client.open(&config, "target = \"claude-code\"\n");
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(client.finish().0, Some(0));
+}
