@@ -74,16 +74,21 @@ fn a_file_change_is_linted_again_and_sigint_exits_cleanly() {
     std::fs::write(&a, text).unwrap();
     let second = until(&err, "second report", |l| l.contains("linted again"));
     assert!(second.last().unwrap().contains("of 2 skills linted again"), "{second:?}");
-    let printed: Vec<String> = out.try_iter().collect();
-    let codes: Vec<String> = printed
-        .iter()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["code"].as_str().map(str::to_string))
-        .collect();
-    assert!(codes.contains(&"SK400".to_string()), "{printed:?}");
-    // The duplicate name is found in both skills, though only alpha was read again.
-    let duplicate_in_beta = printed.iter().any(|l| l.contains("beta/SKILL.md") && l.contains("\"code\":\"SK600\""));
-    assert!(duplicate_in_beta, "{printed:?}");
+    // The report reaches standard output before the status line reaches standard error, but
+    // the two are read by two threads: wait for the findings themselves.
+    let has = |lines: &[String], path: &str, code: &str| {
+        lines.iter().any(|l| l.contains(path) && l.contains(&format!("\"code\":\"{code}\"")))
+    };
+    let mut printed: Vec<String> = Vec::new();
+    let deadline = Instant::now() + WAIT;
+    // alpha's missing file, and the duplicate name found in beta too, though only alpha was
+    // read again.
+    while !(has(&printed, "alpha/SKILL.md", "SK400") && has(&printed, "beta/SKILL.md", "SK600")) {
+        match out.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
+            Ok(line) => printed.push(line),
+            Err(_) => panic!("the second report lacks SK400 in alpha or SK600 in beta: {printed:?}"),
+        }
+    }
 
     // SIGINT stops watching: exit code 0.
     let pid = child.id() as libc::pid_t;
