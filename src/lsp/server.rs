@@ -348,10 +348,12 @@ impl Server {
                 alone.push((uri.clone(), linted.clone()));
             }
         }
-        let open: Vec<PathBuf> = inside.iter().filter_map(|(u, _)| file_path(u)).collect();
         let run_settings = self.workspace.run_settings();
         let (uris, linted): (Vec<Url>, Vec<LintedFile>) = inside.into_iter().unzip();
-        let results = with_repository_rules(linted, self.workspace.others(&open), &run_settings);
+        let open: Vec<&crate::lint::SkillSummary> =
+            linted.iter().filter_map(|l| l.repository.as_ref().map(|(s, _)| s)).collect();
+        let others = self.workspace.others(&open);
+        let results = with_repository_rules(linted, others, &run_settings);
         let mut all: Vec<(Url, FileResult)> = uris.into_iter().zip(results).collect();
         for (uri, linted) in alone {
             // Outside the workspace a skill is linted alone: no repository to compare with.

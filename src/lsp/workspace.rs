@@ -91,9 +91,18 @@ impl Workspace {
         }
     }
 
-    /// Summaries of the skills on disk, except those at `open` (their editor text counts).
-    pub fn others(&self, open: &[PathBuf]) -> Vec<SkillSummary> {
-        self.on_disk.iter().filter(|(path, _)| !open.contains(path)).map(|(_, summary)| summary.clone()).collect()
+    /// Summaries of the skills on disk in the install units of `open` (the open skills'
+    /// summaries), except the open ones themselves (their editor text counts): the context
+    /// `lint` gives the repository rules, which compare skills within an install unit.
+    pub fn others(&self, open: &[&SkillSummary]) -> Vec<SkillSummary> {
+        let open_paths: Vec<PathBuf> = open.iter().map(|s| normalize_path(&s.path)).collect();
+        self.on_disk
+            .iter()
+            .filter(|(path, summary)| {
+                !open_paths.contains(path) && open.iter().any(|o| o.placement.unit == summary.placement.unit)
+            })
+            .map(|(_, summary)| summary.clone())
+            .collect()
     }
 
     /// The settings of the file at `path`: its nearest config, as `lint` finds it.
