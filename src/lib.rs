@@ -18,6 +18,7 @@ pub mod fsio;
 pub mod generate;
 pub mod kinds;
 pub mod lint;
+pub mod lsp;
 pub mod manifest;
 pub mod outline;
 pub mod package;
@@ -26,6 +27,7 @@ pub mod schema;
 pub mod security;
 pub mod skill;
 pub mod text;
+pub mod watch;
 pub mod yaml;
 
 pub use outline::{Outline, outline, outline_with};

@@ -53,6 +53,9 @@ pub struct LintArgs {
     /// Report only findings at this level or above; what fails the run does not change.
     #[arg(long, value_enum, value_name = "LEVEL", default_value_t = LevelFloor::Info)]
     pub level: LevelFloor,
+    /// Lint, then lint again whenever a file changes (the screen is cleared), until Ctrl-C.
+    #[arg(long, conflicts_with_all = ["fix", "diff", "write_baseline"])]
+    pub watch: bool,
 }
 
 /// The lowest level `--level` reports.
@@ -85,6 +88,9 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     }
     if args.statistics && !matches!(args.format, Format::Text | Format::Concise | Format::Json) {
         return Err(usage_error("--statistics prints a table (text, concise) or JSON (--format json)"));
+    }
+    if args.watch {
+        return super::watch::run(&args);
     }
     let provider = args.selection.provider(&args.paths).map_err(usage_error)?;
     let mut found = discover::discover(&args.paths);

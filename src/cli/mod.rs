@@ -8,11 +8,13 @@ mod decide;
 mod docs;
 mod generate;
 mod lint;
+mod lsp;
 mod outline;
 mod package;
 mod rules;
 mod schema;
 mod selection;
+mod watch;
 
 pub use rules::markdown_table;
 
@@ -67,6 +69,8 @@ pub enum Command {
     /// Print Claude Code's skill listing per install unit: entry lengths, cuts, skills left
     /// out, the total against the budget, and what overflows.
     Listing(activation::ListingArgs),
+    /// Run the language server (LSP over standard input and output) for editors.
+    Lsp(lsp::LspArgs),
 }
 
 /// Exit code for usage and I/O errors.
@@ -92,6 +96,7 @@ pub fn main() -> ExitCode {
         Command::Package(args) => package::run(args),
         Command::Activation(args) => activation::run(args),
         Command::Listing(args) => activation::listing(args),
+        Command::Lsp(args) => lsp::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

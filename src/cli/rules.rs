@@ -4,7 +4,7 @@ use std::io::Write;
 
 use clap::Args;
 
-use crate::lint::{Fixable, Group, RuleMeta, Target, find, rules, suggest};
+use crate::lint::{Group, RuleMeta, find, rules, suggest};
 
 use super::usage_error;
 
@@ -26,11 +26,6 @@ pub struct ExplainArgs {
     pub rule: String,
 }
 
-/// Default levels as `spec/claude-code/api`.
-pub fn levels_text(meta: &RuleMeta) -> String {
-    Target::ALL.iter().map(|&t| meta.levels.on(t).as_str()).collect::<Vec<_>>().join("/")
-}
-
 /// The rule table in Markdown, as docs/rules.md holds it.
 pub fn markdown_table() -> String {
     let mut table = String::from(
@@ -43,20 +38,12 @@ pub fn markdown_table() -> String {
             meta.code,
             meta.name,
             meta.group.as_str(),
-            levels_text(meta),
-            fixable_text(meta.fixable),
+            meta.levels_text(),
+            meta.fixable.as_str(),
             meta.summary.replace('|', "\\|")
         ));
     }
     table
-}
-
-fn fixable_text(fixable: Fixable) -> &'static str {
-    match fixable {
-        Fixable::No => "-",
-        Fixable::Safe => "safe",
-        Fixable::Unsafe => "unsafe",
-    }
 }
 
 /// Prints the rule table.
@@ -86,8 +73,8 @@ pub fn list(args: RulesArgs) -> std::io::Result<u8> {
             meta.code,
             meta.name,
             meta.group.as_str(),
-            levels_text(meta),
-            fixable_text(meta.fixable),
+            meta.levels_text(),
+            meta.fixable.as_str(),
             meta.summary
         )?;
     }
@@ -102,13 +89,7 @@ pub fn explain(args: ExplainArgs) -> std::io::Result<u8> {
     };
     let meta = rules()[index].meta();
     let mut out = std::io::stdout().lock();
-    writeln!(out, "# {} {}\n", meta.code, meta.name)?;
-    writeln!(out, "{}\n", meta.summary)?;
-    writeln!(out, "- group: {}", meta.group.as_str())?;
-    writeln!(out, "- default level (spec/claude-code/api): {}", levels_text(meta))?;
-    writeln!(out, "- fix: {}", fixable_text(meta.fixable))?;
-    writeln!(out, "- enforces: {}\n", meta.source)?;
-    writeln!(out, "{}", meta.documentation())?;
+    writeln!(out, "{}", meta.explanation())?;
     if matches!(meta.group, Group::Sections | Group::Decision) {
         writeln!(out, "\n## The built-in kinds (src/kinds/builtin.toml)\n")?;
         write!(out, "{}", crate::kinds::markdown_table(&crate::kinds::Kinds::builtin()))?;

@@ -33,6 +33,9 @@ pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippe
 pub use fs::{FileSystem, MemoryFs, RealFs, StatCache};
 pub use registry::{Selector, find, parse_selector, rules, suggest};
 pub use rule::{Fixable, Group, Levels, Rule, RuleMeta};
-pub use run::{LintRun, RunOptions, SettingsProvider, Uniform, io_finding, lint_discovered, lint_paths, read_skill};
+pub use run::{
+    LintOne, LintRun, LintedFile, RunOptions, SettingsProvider, Uniform, io_finding, lint_candidate, lint_discovered,
+    lint_discovered_with, lint_paths, lint_skill, read_skill, with_repository_rules,
+};
 pub use settings::{RuleOptions, Selection, Settings, UnknownSelector};
 pub use target::Target;

@@ -114,6 +114,17 @@ pub enum Fixable {
     Unsafe,
 }
 
+impl Fixable {
+    /// How `rules` and `explain` show it: `-`, `safe` or `unsafe`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Fixable::No => "-",
+            Fixable::Safe => "safe",
+            Fixable::Unsafe => "unsafe",
+        }
+    }
+}
+
 /// Everything known about a rule except its check.
 #[derive(Debug, Serialize)]
 pub struct RuleMeta {
@@ -154,6 +165,27 @@ impl RuleMeta {
             .join("\n")
             .trim()
             .to_string()
+    }
+
+    /// The default levels on spec, claude-code and api, as `error/warning/off`.
+    pub fn levels_text(&self) -> String {
+        Target::ALL.iter().map(|&t| self.levels.on(t).as_str()).collect::<Vec<_>>().join("/")
+    }
+
+    /// The whole explanation `skillsmith explain` prints and editors show on hover: title,
+    /// summary, group, levels, fix, source, then the documentation.
+    pub fn explanation(&self) -> String {
+        format!(
+            "# {} {}\n\n{}\n\n- group: {}\n- default level (spec/claude-code/api): {}\n- fix: {}\n- enforces: {}\n\n{}",
+            self.code,
+            self.name,
+            self.summary,
+            self.group.as_str(),
+            self.levels_text(),
+            self.fixable.as_str(),
+            self.source,
+            self.documentation()
+        )
     }
 }
 

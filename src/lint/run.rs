@@ -90,32 +90,133 @@ pub fn lint_discovered(
     fs: &dyn FileSystem,
     options: RunOptions,
 ) -> LintRun {
-    let units = UnitResolver::new();
-    let linted: Vec<(FileResult, Option<(SkillSummary, Suppressions)>)> =
-        found.files.par_iter().map(|candidate| lint_candidate(candidate, settings, fs, options, &units)).collect();
-    let skills = linted.iter().filter(|(_, s)| s.is_some()).count();
-    let (mut files, summaries): (Vec<FileResult>, Vec<Option<(SkillSummary, Suppressions)>>) =
-        linted.into_iter().unzip();
+    lint_discovered_with(found, settings, options, &|candidate, units| {
+        lint_candidate(candidate, settings, fs, options, units)
+    })
+}
 
-    let present: Vec<(usize, (SkillSummary, Suppressions))> =
-        summaries.into_iter().enumerate().filter_map(|(i, s)| Some((i, s?))).collect();
-    let (owners, present): (Vec<usize>, Vec<(SkillSummary, Suppressions)>) = present.into_iter().unzip();
-    let (mut summaries, mut suppressions): (Vec<SkillSummary>, Vec<Suppressions>) = present.into_iter().unzip();
+/// How one discovered skill file is read and linted on its own (watch mode answers from its
+/// cache for the files that did not change).
+pub type LintOne<'a> = dyn Fn(&Candidate, &UnitResolver) -> LintedFile + Sync + 'a;
+
+/// [`lint_discovered`] with each skill file's single-file lint done by `lint_one`; the
+/// repository rules, suppressions, manifests and packages are judged as `lint` judges them.
+pub fn lint_discovered_with(
+    found: Discovered,
+    settings: &dyn SettingsProvider,
+    options: RunOptions,
+    lint_one: &LintOne<'_>,
+) -> LintRun {
+    let units = UnitResolver::new();
+    let linted: Vec<LintedFile> = found.files.par_iter().map(|candidate| lint_one(candidate, &units)).collect();
+    let mut skills = linted.iter().filter(|l| l.repository.is_some()).count();
     let run_settings = settings.run_settings();
-    let repository_rules_on = rules()
+    let context = if found.files_only && repository_rules_on(&run_settings) {
+        let summaries: Vec<&SkillSummary> =
+            linted.iter().filter_map(|l| l.repository.as_ref().map(|(s, _)| s)).collect();
+        repository_context(&found.files, &summaries, options, &units)
+    } else {
+        Vec::new()
+    };
+    let mut files = with_repository_rules(linted, context, &run_settings);
+
+    for problem in found.problems {
+        files.push(FileResult { path: problem.path, findings: vec![io_finding(problem.message)], placement: None });
+    }
+    for manifest in &found.manifests {
+        files.push(crate::manifest::check_manifest(manifest, &settings.settings_for(manifest)));
+    }
+    let packaged: Vec<(Vec<FileResult>, bool)> = found
+        .packages
+        .par_iter()
+        .map(|package| crate::package::lint_package(package, &settings.settings_for(package), options.limits, &units))
+        .collect();
+    for (results, read) in packaged {
+        skills += usize::from(read);
+        files.extend(results);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    for file in &mut files {
+        file.sort();
+    }
+    LintRun { files, skills }
+}
+
+/// One file linted on its own: its findings so far, and (for a skill that could be read) what
+/// the repository rules and the unused-suppression check still need.
+#[derive(Clone, Debug)]
+pub struct LintedFile {
+    /// The file and its single-file findings.
+    pub result: FileResult,
+    /// The skill's summary and its suppressions; `None` when the file could not be read.
+    pub repository: Option<(SkillSummary, Suppressions)>,
+}
+
+/// True when some repository rule is on in `run_settings`.
+fn repository_rules_on(run_settings: &Settings) -> bool {
+    rules()
         .iter()
         .enumerate()
-        .any(|(index, rule)| rule.meta().group == Group::Repository && run_settings.level(index).severity().is_some());
-    if found.files_only && repository_rules_on {
-        let context = repository_context(&found.files, &summaries, options, &units);
-        summaries.extend(context);
+        .any(|(index, rule)| rule.meta().group == Group::Repository && run_settings.level(index).severity().is_some())
+}
+
+/// Lints one modelled skill with its file's settings (no repository rule yet): the one step
+/// `lint`, `lint --watch` and the language server share for each file. A command file gets
+/// the command settings; a file that is not exact UTF-8 gets no fix.
+pub fn lint_skill(skill: &Skill, settings: &Arc<Settings>, fs: &dyn FileSystem, units: &UnitResolver) -> LintedFile {
+    let summary = SkillSummary::of(skill, units);
+    let settings = if summary.placement.is_command { Arc::new(command_settings(settings)) } else { settings.clone() };
+    let cached = StatCache::new(fs);
+    let checked = check_file(skill, &settings, &cached);
+    // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
+    let exact = skill.source.is_exact();
+    let mut findings: Vec<Finding> = checked
+        .diagnostics
+        .into_iter()
+        .map(|d| locate(skill, d))
+        .map(|mut finding: Finding| {
+            if !exact {
+                finding.fix = None;
+            }
+            finding
+        })
+        .collect();
+    super::spec_origin::attach(skill, &cached, &mut findings);
+    let placement = Some(summary.placement.clone());
+    LintedFile {
+        result: FileResult { path: skill.path.clone(), findings, placement },
+        repository: Some((summary, checked.suppressions)),
     }
+}
+
+/// Finishes single-file results: runs the repository rules over their skills and `context`
+/// (summaries of the repository's other skills, which get no findings here), applies each
+/// file's suppressions to them and reports the suppressions that hid nothing. Files keep
+/// their order; findings are not sorted.
+pub fn with_repository_rules(
+    linted: Vec<LintedFile>,
+    context: Vec<SkillSummary>,
+    run_settings: &Settings,
+) -> Vec<FileResult> {
+    let mut files = Vec::with_capacity(linted.len());
+    let mut owners = Vec::new();
+    let mut summaries = Vec::new();
+    let mut suppressions: Vec<Suppressions> = Vec::new();
+    for (index, file) in linted.into_iter().enumerate() {
+        if let Some((summary, suppressed)) = file.repository {
+            owners.push(index);
+            summaries.push(summary);
+            suppressions.push(suppressed);
+        }
+        files.push(file.result);
+    }
+    summaries.extend(context);
     for (index, rule) in rules().iter().enumerate() {
         if rule.meta().group == Group::Repository && run_settings.level(index).severity().is_some() {
             suppressions.iter_mut().for_each(|s| s.mark_ran(index));
         }
     }
-    for (index, diagnostic) in check_all(&summaries, &run_settings) {
+    for (index, diagnostic) in check_all(&summaries, run_settings) {
         // Findings in the repository's other skills belong to runs that lint them.
         if index >= owners.len() {
             continue;
@@ -138,28 +239,7 @@ pub fn lint_discovered(
     for (index, suppressions) in suppressions.iter().enumerate() {
         files[owners[index]].findings.extend(suppressions.unused_findings());
     }
-
-    for problem in found.problems {
-        files.push(FileResult { path: problem.path, findings: vec![io_finding(problem.message)], placement: None });
-    }
-    let mut skills = skills;
-    for manifest in &found.manifests {
-        files.push(crate::manifest::check_manifest(manifest, &settings.settings_for(manifest)));
-    }
-    let packaged: Vec<(Vec<FileResult>, bool)> = found
-        .packages
-        .par_iter()
-        .map(|package| crate::package::lint_package(package, &settings.settings_for(package), options.limits, &units))
-        .collect();
-    for (results, read) in packaged {
-        skills += usize::from(read);
-        files.extend(results);
-    }
-    files.sort_by(|a, b| a.path.cmp(&b.path));
-    for file in &mut files {
-        file.sort();
-    }
-    LintRun { files, skills }
+    files
 }
 
 /// Summaries of the other skills in the install units of the linted skills (their frontmatter
@@ -167,7 +247,7 @@ pub fn lint_discovered(
 /// those units' own folders are listed: the cost follows the work, not the repository.
 fn repository_context(
     files: &[Candidate],
-    linted: &[SkillSummary],
+    linted: &[&SkillSummary],
     options: RunOptions,
     units: &UnitResolver,
 ) -> Vec<SkillSummary> {
@@ -209,44 +289,24 @@ fn relative_to_cwd(candidate: &Candidate) -> Candidate {
 
 /// Reads, models and lints one file; the text is dropped before returning, keeping what the
 /// repository rules and the suppressions still need.
-fn lint_candidate(
+pub fn lint_candidate(
     candidate: &Candidate,
     settings: &dyn SettingsProvider,
     fs: &dyn FileSystem,
     options: RunOptions,
     units: &UnitResolver,
-) -> (FileResult, Option<(SkillSummary, Suppressions)>) {
+) -> LintedFile {
     let path = &candidate.path;
-    let skill = match read_skill(candidate, options.limits) {
-        Ok(skill) => skill,
+    match read_skill(candidate, options.limits) {
+        Ok(skill) => lint_skill(&skill, &settings.settings_for(path), fs, units),
         Err(message) => {
             let placement = Some(units.place(path));
-            return (FileResult { path: path.clone(), findings: vec![io_finding(message)], placement }, None);
-        }
-    };
-    let summary = SkillSummary::of(&skill, units);
-    let mut settings = settings.settings_for(path);
-    if summary.placement.is_command {
-        settings = Arc::new(command_settings(&settings));
-    }
-    let cached = StatCache::new(fs);
-    let checked = check_file(&skill, &settings, &cached);
-    // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
-    let exact = skill.source.is_exact();
-    let mut findings: Vec<Finding> = checked
-        .diagnostics
-        .into_iter()
-        .map(|d| locate(&skill, d))
-        .map(|mut finding: Finding| {
-            if !exact {
-                finding.fix = None;
+            LintedFile {
+                result: FileResult { path: path.clone(), findings: vec![io_finding(message)], placement },
+                repository: None,
             }
-            finding
-        })
-        .collect();
-    super::spec_origin::attach(&skill, &cached, &mut findings);
-    let placement = Some(summary.placement.clone());
-    (FileResult { path: path.clone(), findings, placement }, Some((summary, checked.suppressions)))
+        }
+    }
 }
 
 /// The settings for a command file: those of a skill without the rules about `name` and the
