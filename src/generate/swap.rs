@@ -51,7 +51,7 @@ fn build_and_swap(
     plan: &[Planned],
     created: &mut Vec<PathBuf>,
 ) -> Result<(), WriteError> {
-    create_missing(parent, created)?;
+    super::write::create_folders(parent, created)?;
     let staging = make_unique(parent, &format!("{SWAP_PREFIX}{NEW}{name}-"))?;
     let built = build(folder, &staging, plan);
     let swapped =
@@ -156,16 +156,6 @@ fn exchange(_: &Path, _: &Path) -> bool {
 
 fn rename(from: &Path, to: &Path) -> Result<(), WriteError> {
     std::fs::rename(from, to).map_err(|err| fail(to, format!("cannot move `{}` here: {err}", from.display())))
-}
-
-/// Creates `folder` and its missing ancestors, recording each one created.
-fn create_missing(folder: &Path, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
-    let missing: Vec<&Path> = folder.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).collect();
-    for folder in missing.into_iter().rev() {
-        std::fs::create_dir(folder).map_err(|err| fail(folder, format!("cannot create the folder: {err}")))?;
-        created.push(folder.to_path_buf());
-    }
-    Ok(())
 }
 
 fn unique_path(parent: &Path, prefix: &str) -> PathBuf {

@@ -152,7 +152,7 @@ fn parent_folder(path: &Path) -> &Path {
 }
 
 /// Creates `folder` and its missing ancestors, recording each one created.
-fn create_folders(folder: &Path, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
+pub(super) fn create_folders(folder: &Path, created: &mut Vec<PathBuf>) -> Result<(), WriteError> {
     let missing: Vec<&Path> = folder.ancestors().take_while(|a| !a.as_os_str().is_empty() && !a.exists()).collect();
     for folder in missing.into_iter().rev() {
         std::fs::create_dir(folder).map_err(|err| fail(folder, format!("cannot create the folder: {err}")))?;
