@@ -20,7 +20,7 @@ fuzz_target!(|input: (String, String)| {
     let Ok(mut spec) = parse_spec(SPEC, "writing-commit-messages/skill.yaml", &templates) else { panic!("the fixture spec loads") };
     spec.frontmatter.description = skillsmith::yaml::Located::new(description.clone());
     spec.frontmatter.license = (!license.is_empty()).then(|| license.clone());
-    let Ok(text) = render(&spec, &templates, "skill.yaml") else { return };
+    let Ok(text) = render(&spec, &templates, "skill.yaml", SPEC) else { return };
     let skill = Skill::parse("writing-commit-messages/SKILL.md", text.into_bytes());
     assert!(skill.frontmatter.is_usable(), "rendered frontmatter unreadable: {:?}", skill.frontmatter.error);
     assert_eq!(skill.frontmatter.description().map(|d| d.value), Some(description.as_str()));
