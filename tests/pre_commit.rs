@@ -56,6 +56,9 @@ fn pre_commit_hooks_check_and_fix() {
             .args(files)
             .current_dir(&repo)
             .env("PRE_COMMIT_HOME", work.path().join("cache"))
+            // try-repo makes a fresh store (so a fresh `cargo install`) on every call: one
+            // target folder for all of them compiles the dependencies once, not once a hook.
+            .env("CARGO_TARGET_DIR", work.path().join("cargo-target"))
             .env("NO_COLOR", "1")
             // pre-commit builds the hook with `cargo install` (release); an unoptimised build
             // behaves the same and keeps CI within its time.
