@@ -42,33 +42,87 @@ pub struct Competition {
 /// other ("for IBM hardware use qiskit"), or when each is about a product of its own
 /// ([`own_products`]: `paypal-integration` and `stripe-integration`).
 pub fn competing(entries: &[(&str, &str)], threshold: f64) -> Vec<Competition> {
+    competing_with(entries, threshold, |_| true)
+}
+
+/// [`competing`] limited to the pairs where `focus` holds for at least one of the two entries
+/// (the linted skills, against the rest of their unit as context): the cost grows with the
+/// focused entries times the unit, not with the square of the unit.
+///
+/// Each focused entry's dot products with every other entry are summed over the postings of
+/// its own terms only, so entries that share no term are never visited; the checks that a
+/// pair is already told apart run only on pairs over the threshold.
+pub fn competing_with(entries: &[(&str, &str)], threshold: f64, focus: impl Fn(usize) -> bool) -> Vec<Competition> {
     let index = Index::new(entries.iter().copied(), Model::default());
     let vectors: Vec<_> = (0..entries.len()).map(|i| index.vector(i)).collect();
     let norms: Vec<f64> = vectors.iter().map(|v| v.values().map(|w| w * w).sum::<f64>().sqrt()).collect();
-    let mut out = Vec::new();
-    for a in 0..entries.len() {
-        for b in a + 1..entries.len() {
-            if norms[a] == 0.0
-                || norms[b] == 0.0
-                || names(entries[a].1, entries[b].0)
-                || names(entries[b].1, entries[a].0)
-                || own_products(entries[a], entries[b])
-            {
-                continue;
-            }
-            let mut shared: Vec<(&str, f64)> =
-                vectors[a].iter().filter_map(|(stem, wa)| vectors[b].get(stem).map(|wb| (*stem, wa * wb))).collect();
-            let similarity = shared.iter().map(|(_, w)| w).sum::<f64>() / (norms[a] * norms[b]);
-            if similarity < threshold {
-                continue;
-            }
-            shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
-            let shared = shared.iter().take(5).map(|(stem, _)| index.word(a, stem)).collect();
-            let triggers_overlap = index.trigger_stems(a).intersection(&index.trigger_stems(b)).next().is_some();
-            out.push(Competition { a, b, similarity, shared, triggers_overlap });
+    let focused: Vec<bool> = (0..entries.len()).map(&focus).collect();
+    // For each term, the entries holding it with its weight there, in index order.
+    let mut postings: std::collections::HashMap<&str, Vec<(usize, f64)>> = std::collections::HashMap::new();
+    for (doc, vector) in vectors.iter().enumerate() {
+        for (stem, weight) in vector {
+            postings.entry(stem).or_default().push((doc, *weight));
         }
     }
+    let mut out = Vec::new();
+    let mut dots = vec![0.0f64; entries.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for a in (0..entries.len()).filter(|&a| focused[a] && norms[a] > 0.0) {
+        for (stem, wa) in &vectors[a] {
+            for &(b, wb) in &postings[stem] {
+                // Each pair once: from its lower entry when both are focused.
+                if b == a || (b < a && focused[b]) {
+                    continue;
+                }
+                if dots[b] == 0.0 {
+                    touched.push(b);
+                }
+                dots[b] += wa * wb;
+            }
+        }
+        // (A sum may come back to zero and its entry be pushed twice.)
+        touched.sort_unstable();
+        touched.dedup();
+        for b in touched.drain(..) {
+            let dot = std::mem::take(&mut dots[b]);
+            let (low, high) = (a.min(b), a.max(b));
+            if dot / (norms[low] * norms[high]) < threshold {
+                continue;
+            }
+            if let Some(pair) = competition(&index, &vectors, &norms, entries, (low, high), threshold) {
+                out.push(pair);
+            }
+        }
+    }
+    out.sort_by_key(|pair| (pair.a, pair.b));
     out
+}
+
+/// The competition of entries `a` < `b`, measured from `a`'s side (the lower index, so the
+/// figure and the shared words do not depend on which entry was focused), unless the pair is
+/// under `threshold` or already told apart.
+fn competition(
+    index: &Index,
+    vectors: &[std::collections::BTreeMap<&str, f64>],
+    norms: &[f64],
+    entries: &[(&str, &str)],
+    (a, b): (usize, usize),
+    threshold: f64,
+) -> Option<Competition> {
+    let mut shared: Vec<(&str, f64)> =
+        vectors[a].iter().filter_map(|(stem, wa)| vectors[b].get(stem).map(|wb| (*stem, wa * wb))).collect();
+    let similarity = shared.iter().map(|(_, w)| w).sum::<f64>() / (norms[a] * norms[b]);
+    if similarity < threshold
+        || names(entries[a].1, entries[b].0)
+        || names(entries[b].1, entries[a].0)
+        || own_products(entries[a], entries[b])
+    {
+        return None;
+    }
+    shared.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.0.cmp(y.0)));
+    let shared = shared.iter().take(5).map(|(stem, _)| index.word(a, stem)).collect();
+    let triggers_overlap = index.trigger_stems(a).intersection(&index.trigger_stems(b)).next().is_some();
+    Some(Competition { a, b, similarity, shared, triggers_overlap })
 }
 
 /// True when each entry's name holds a product of its own: a word its text writes with a
@@ -136,6 +190,50 @@ pub fn body_signature(body: &str) -> Option<Vec<u64>> {
 pub fn resemblance(a: &[u64], b: &[u64]) -> f64 {
     let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
     same as f64 / a.len().max(1) as f64
+}
+
+/// Signatures are cut into this many bands of `SIGNATURE_LEN / BANDS` hashes. Two signatures
+/// with fewer differing hashes than there are bands agree on at least one whole band, so at
+/// [`NEAR_IDENTICAL_THRESHOLD`] (at most 12 of 64 differ) every near-identical pair shares a
+/// band: looking only at pairs that share one is exact, not an estimate.
+const BANDS: usize = 16;
+
+/// The pairs `(a, b)`, `a < b`, of `signatures` (each an entry's index and its signature)
+/// whose [`resemblance`] is at least `threshold` and where `focus` holds for `a` or `b`, in
+/// order. Only pairs that share a band are compared.
+pub fn near_identical(
+    signatures: &[(usize, &[u64])],
+    threshold: f64,
+    focus: impl Fn(usize) -> bool,
+) -> Vec<(usize, usize, f64)> {
+    assert!(threshold > 1.0 - BANDS as f64 / SIGNATURE_LEN as f64, "banding is exact only above this share");
+    let width = SIGNATURE_LEN / BANDS;
+    let mut buckets: std::collections::HashMap<(usize, &[u64]), Vec<usize>> = std::collections::HashMap::new();
+    for &(entry, signature) in signatures {
+        for band in 0..BANDS {
+            if let Some(hashes) = signature.get(band * width..(band + 1) * width) {
+                buckets.entry((band, hashes)).or_default().push(entry);
+            }
+        }
+    }
+    let by_entry: std::collections::HashMap<usize, &[u64]> = signatures.iter().copied().collect();
+    let mut candidates = std::collections::BTreeSet::new();
+    for members in buckets.values().filter(|m| m.len() > 1) {
+        for (x, &a) in members.iter().enumerate() {
+            for &b in &members[x + 1..] {
+                if focus(a) || focus(b) {
+                    candidates.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    candidates
+        .into_iter()
+        .filter_map(|(a, b)| {
+            let share = resemblance(by_entry[&a], by_entry[&b]);
+            (share >= threshold).then_some((a, b, share))
+        })
+        .collect()
 }
 
 /// A 64-bit finaliser (splitmix64's), turning one hash into many.
@@ -216,5 +314,81 @@ mod tests {
         assert!(resemblance(&a, &b) >= NEAR_IDENTICAL_THRESHOLD, "{}", resemblance(&a, &b));
         assert!(resemblance(&a, &c) < 0.2);
         assert_eq!(body_signature("too short"), None);
+    }
+
+    /// Every pair by the plain definition: all pairs compared, in order.
+    fn all_pairs(entries: &[(&str, &str)], threshold: f64) -> Vec<(usize, usize, u64)> {
+        let index = Index::new(entries.iter().copied(), Model::default());
+        let vectors: Vec<_> = (0..entries.len()).map(|i| index.vector(i)).collect();
+        let norms: Vec<f64> = vectors.iter().map(|v| v.values().map(|w| w * w).sum::<f64>().sqrt()).collect();
+        let mut out = Vec::new();
+        for a in 0..entries.len() {
+            for b in a + 1..entries.len() {
+                if norms[a] > 0.0
+                    && norms[b] > 0.0
+                    && let Some(pair) = competition(&index, &vectors, &norms, entries, (a, b), threshold)
+                {
+                    out.push((pair.a, pair.b, pair.similarity.to_bits()));
+                }
+            }
+        }
+        out
+    }
+
+    const VOCABULARY: &[&str] = &[
+        "pdf", "form", "fill", "merge", "csv", "join", "clean", "deploy", "release", "test", "review", "plan",
+        "Stripe", "PayPal", "use", "when", "the", "user", "has", "files",
+    ];
+
+    proptest::proptest! {
+        #[test]
+        fn focused_search_finds_exactly_the_pairs_all_pairs_finds(
+            texts in proptest::collection::vec(proptest::collection::vec(0..VOCABULARY.len(), 1..12), 1..14),
+            focus in proptest::collection::vec(proptest::bool::ANY, 14),
+        ) {
+            let texts: Vec<String> = texts.iter().map(|t| t.iter().map(|&w| VOCABULARY[w]).collect::<Vec<_>>().join(" ")).collect();
+            let names: Vec<String> = (0..texts.len()).map(|i| format!("skill-{i}")).collect();
+            let entries: Vec<(&str, &str)> = names.iter().map(String::as_str).zip(texts.iter().map(String::as_str)).collect();
+            let expected: Vec<(usize, usize, u64)> = all_pairs(&entries, 0.2)
+                .into_iter()
+                .filter(|(a, b, _)| focus[*a] || focus[*b])
+                .collect();
+            let found: Vec<(usize, usize, u64)> = competing_with(&entries, 0.2, |i| focus[i])
+                .into_iter()
+                .map(|c| (c.a, c.b, c.similarity.to_bits()))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+
+        #[test]
+        fn banded_search_finds_every_near_identical_pair(
+            base in proptest::collection::vec(proptest::num::u64::ANY, SIGNATURE_LEN),
+            changes in proptest::collection::vec(proptest::collection::vec((0..SIGNATURE_LEN, 0u64..3), 0..20), 2..10),
+            focus in proptest::collection::vec(proptest::bool::ANY, 10),
+        ) {
+            // Variants of one signature with up to 20 hashes changed (to one of a few values,
+            // so variants also agree with each other by chance).
+            let signatures: Vec<Vec<u64>> = changes
+                .iter()
+                .map(|edits| {
+                    let mut s = base.clone();
+                    for &(at, value) in edits {
+                        s[at] = value;
+                    }
+                    s
+                })
+                .collect();
+            let signed: Vec<(usize, &[u64])> = signatures.iter().map(Vec::as_slice).enumerate().collect();
+            let mut expected = Vec::new();
+            for a in 0..signatures.len() {
+                for b in a + 1..signatures.len() {
+                    let share = resemblance(&signatures[a], &signatures[b]);
+                    if share >= NEAR_IDENTICAL_THRESHOLD && (focus[a] || focus[b]) {
+                        expected.push((a, b, share));
+                    }
+                }
+            }
+            proptest::prop_assert_eq!(near_identical(&signed, NEAR_IDENTICAL_THRESHOLD, |i| focus[i]), expected);
+        }
     }
 }

@@ -1,4 +1,4 @@
-use crate::activation::similarity::{COMPETING_THRESHOLD, competing};
+use crate::activation::similarity::{COMPETING_THRESHOLD, competing_with};
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{CrossChecker, Level};
@@ -56,7 +56,7 @@ impl Rule for CompetingSkills {
             let entries: Vec<(&str, &str)> =
                 listed.iter().map(|&i| (cx.skills[i].entry.name.as_str(), cx.skills[i].entry.listed_text())).collect();
             let mut found = Vec::new();
-            for pair in competing(&entries, COMPETING_THRESHOLD) {
+            for pair in competing_with(&entries, COMPETING_THRESHOLD, |i| cx.skills[listed[i]].linted) {
                 for (me, other) in [(listed[pair.a], listed[pair.b]), (listed[pair.b], listed[pair.a])] {
                     found.push((me, other, pair.similarity, pair.shared.clone(), pair.triggers_overlap));
                 }

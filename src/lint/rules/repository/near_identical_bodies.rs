@@ -1,4 +1,4 @@
-use crate::activation::similarity::{NEAR_IDENTICAL_THRESHOLD, resemblance};
+use crate::activation::similarity::{NEAR_IDENTICAL_THRESHOLD, near_identical};
 use crate::declare_rule;
 use crate::lint::rule::{Levels, Rule, RuleMeta};
 use crate::lint::{CrossChecker, Level};
@@ -40,17 +40,13 @@ impl Rule for NearIdenticalBodies {
 
     fn check_all(&self, cx: &mut CrossChecker<'_>) {
         for members in by_unit(cx.skills) {
-            let signed: Vec<(usize, &Vec<u64>)> =
-                members.iter().filter_map(|&i| cx.skills[i].body_signature.as_ref().map(|s| (i, s))).collect();
+            let signed: Vec<(usize, &[u64])> =
+                members.iter().filter_map(|&i| cx.skills[i].body_signature.as_deref().map(|s| (i, s))).collect();
             let mut found = Vec::new();
-            for (x, &(a, sa)) in signed.iter().enumerate() {
-                for &(b, sb) in &signed[x + 1..] {
-                    let share = resemblance(sa, sb);
-                    if share >= NEAR_IDENTICAL_THRESHOLD {
-                        found.push((a, b, share));
-                        found.push((b, a, share));
-                    }
-                }
+            let pairs = near_identical(&signed, NEAR_IDENTICAL_THRESHOLD, |i| cx.skills[i].linted);
+            for (a, b, share) in pairs {
+                found.push((a, b, share));
+                found.push((b, a, share));
             }
             found.sort_by(|p, q| p.0.cmp(&q.0).then(p.1.cmp(&q.1)));
             for (me, other, share) in found {
