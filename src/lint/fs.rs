@@ -1,8 +1,9 @@
 //! The only window rules have on the file system: which paths exist, what a folder holds,
 //! what a referenced file says. Tests give rules an in-memory one.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// What rules may ask of the file system.
 pub trait FileSystem: Sync {
@@ -89,17 +90,32 @@ fn walkdir_files(dir: &Path, limit: usize) -> Vec<PathBuf> {
     out
 }
 
-/// A file system that remembers what it was asked about existence, for the rules of one
-/// skill: several rules ask about the same link targets, and each answer costs a system call.
-pub struct StatCache<'a> {
+/// A file system that remembers its answers for the rules of one skill: several rules ask
+/// whether the same link targets exist, list the same folder and read the same bundled files,
+/// and each answer costs system calls. With it each file is read at most once per skill,
+/// whatever number of rules look at it (up to [`MAX_CACHED_TEXT`] bytes held; past that,
+/// texts are read again rather than kept).
+pub struct FsCache<'a> {
     inner: &'a dyn FileSystem,
-    stats: std::sync::Mutex<std::collections::HashMap<PathBuf, Option<bool>>>,
+    stats: Mutex<HashMap<PathBuf, Option<bool>>>,
+    texts: Mutex<TextCache>,
+    listings: Mutex<HashMap<(PathBuf, usize), Vec<PathBuf>>>,
 }
 
-impl<'a> StatCache<'a> {
+/// The most text one skill's cache holds.
+pub const MAX_CACHED_TEXT: usize = 64 << 20;
+
+/// Texts read so far: for each path, what reading it under the largest limit asked gave.
+#[derive(Default)]
+struct TextCache {
+    read: HashMap<PathBuf, (u64, Option<String>)>,
+    bytes: usize,
+}
+
+impl<'a> FsCache<'a> {
     /// Wraps `inner`.
     pub fn new(inner: &'a dyn FileSystem) -> Self {
-        StatCache { inner, stats: std::sync::Mutex::new(std::collections::HashMap::new()) }
+        FsCache { inner, stats: Mutex::default(), texts: Mutex::default(), listings: Mutex::default() }
     }
 
     /// `None` when `path` does not exist, else whether it is a folder.
@@ -109,7 +125,7 @@ impl<'a> StatCache<'a> {
     }
 }
 
-impl FileSystem for StatCache<'_> {
+impl FileSystem for FsCache<'_> {
     fn exists(&self, path: &Path) -> bool {
         self.stat(path).is_some()
     }
@@ -123,11 +139,33 @@ impl FileSystem for StatCache<'_> {
     }
 
     fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
-        self.inner.read_text(path, max_bytes)
+        let mut cache = self.texts.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((limit, text)) = cache.read.get(path) {
+            match text {
+                // A text read under one limit answers every caller: too long for some.
+                Some(text) => return (text.len() as u64 <= max_bytes).then(|| text.clone()),
+                // Unreadable, or over a limit at least as large as this one.
+                None if *limit >= max_bytes => return None,
+                None => {}
+            }
+        }
+        let text = self.inner.read_text(path, max_bytes);
+        let size = text.as_ref().map_or(0, String::len);
+        if cache.bytes + size <= MAX_CACHED_TEXT {
+            cache.bytes += size;
+            cache.read.insert(path.to_path_buf(), (max_bytes, text.clone()));
+        }
+        text
     }
 
     fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
-        self.inner.files_under(dir, limit)
+        let key = (dir.to_path_buf(), limit);
+        if let Some(files) = self.listings.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+            return files.clone();
+        }
+        let files = self.inner.files_under(dir, limit);
+        self.listings.lock().unwrap_or_else(|e| e.into_inner()).insert(key, files.clone());
+        files
     }
 
     fn special_kind(&self, path: &Path) -> Option<&'static str> {

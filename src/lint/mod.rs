@@ -30,7 +30,7 @@ pub use cross::{CrossChecker, SkillSummary};
 pub use diagnostic::{Applicability, Diagnostic, Edit, Fix, Level, Severity};
 pub use engine::{CheckedFile, check_all, check_file, check_skill};
 pub use finding::{FileResult, Finding, LocatedEdit, LocatedFix, Location, Snippet, SpecOrigin, locate, locate_span};
-pub use fs::{FileSystem, MemoryFs, RealFs, StatCache};
+pub use fs::{FileSystem, FsCache, MemoryFs, RealFs};
 pub use registry::{Selector, find, parse_selector, rules, suggest};
 pub use rule::{Fixable, Group, Levels, Rule, RuleMeta};
 pub use run::{

@@ -14,7 +14,7 @@ use super::cross::SkillSummary;
 use super::diagnostic::Severity;
 use super::engine::{check_all, check_file};
 use super::finding::{FileResult, Finding, locate};
-use super::fs::{FileSystem, StatCache};
+use super::fs::{FileSystem, FsCache};
 use super::registry::rules;
 use super::rule::Group;
 use super::rules::file::io_error::IoError;
@@ -166,7 +166,7 @@ fn repository_rules_on(run_settings: &Settings) -> bool {
 pub fn lint_skill(skill: &Skill, settings: &Arc<Settings>, fs: &dyn FileSystem, units: &UnitResolver) -> LintedFile {
     let summary = SkillSummary::of(skill, units);
     let settings = if summary.placement.is_command { Arc::new(command_settings(settings)) } else { settings.clone() };
-    let cached = StatCache::new(fs);
+    let cached = FsCache::new(fs);
     let checked = check_file(skill, &settings, &cached);
     // A file that is not exact UTF-8 is never rewritten: its findings offer no fix.
     let exact = skill.source.is_exact();
@@ -262,25 +262,26 @@ fn repository_context(
     if members.is_empty() {
         return Vec::new();
     }
-    // Two names for one file (a symbolic link) are told apart only by their real paths.
-    let real_named: HashSet<PathBuf> = files.iter().filter_map(|c| std::fs::canonicalize(&c.path).ok()).collect();
+    // Two names for one file (a symbolic link) are told apart only by the file's identity.
+    let real_named: HashSet<crate::fsio::FileId> = files.iter().filter_map(|c| crate::fsio::file_id(&c.path)).collect();
+    let cwd = std::env::current_dir().ok();
     // Only the frontmatter matters here: read the head of each file and skip the body.
     let head =
         ParseLimits { max_file_bytes: options.limits.yaml.max_bytes + 4096, model_body: false, ..options.limits };
     members
         .par_iter()
-        .filter(|path| std::fs::canonicalize(path).is_ok_and(|real| !real_named.contains(&real)))
+        .filter(|path| crate::fsio::file_id(path).is_some_and(|id| !real_named.contains(&id)))
         .map(|path| discover::candidate(path.clone()))
-        .filter_map(|c| read_skill(&relative_to_cwd(&c), head).ok())
+        .filter_map(|c| read_skill(&relative_to(&c, cwd.as_deref()), head).ok())
         .map(|skill| SkillSummary { linted: false, ..SkillSummary::of(&skill, units) })
         .collect()
 }
 
-/// The candidate with its path shown relative to the current folder when it lies below it.
-fn relative_to_cwd(candidate: &Candidate) -> Candidate {
+/// The candidate with its path shown relative to the current folder `cwd` when it lies below it.
+fn relative_to(candidate: &Candidate, cwd: Option<&Path>) -> Candidate {
     let mut shown = candidate.clone();
-    if let Ok(cwd) = std::env::current_dir()
-        && let Ok(rel) = candidate.path.strip_prefix(&cwd)
+    if let Some(cwd) = cwd
+        && let Ok(rel) = candidate.path.strip_prefix(cwd)
     {
         shown.path = rel.to_path_buf();
     }
@@ -348,4 +349,70 @@ pub fn read_skill(candidate: &Candidate, limits: ParseLimits) -> Result<Skill, S
 pub fn io_finding(message: String) -> Finding {
     let location = super::external::line_one();
     Finding { rule: &IoError::META, severity: Severity::Error, message, help: None, location, fix: None, origin: None }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashMap;
+    use std::sync::Mutex;
+
+    use super::*;
+    use crate::lint::fs::MemoryFs;
+    use crate::lint::settings::Selection;
+    use crate::lint::target::Target;
+
+    /// Counts what the rules ask of the file system.
+    struct Counting {
+        inner: MemoryFs,
+        reads: Mutex<HashMap<PathBuf, usize>>,
+        listings: Mutex<HashMap<(PathBuf, usize), usize>>,
+    }
+
+    impl FileSystem for Counting {
+        fn exists(&self, path: &Path) -> bool {
+            self.inner.exists(path)
+        }
+        fn is_dir(&self, path: &Path) -> bool {
+            self.inner.is_dir(path)
+        }
+        fn read_text(&self, path: &Path, max_bytes: u64) -> Option<String> {
+            *self.reads.lock().unwrap().entry(path.to_path_buf()).or_default() += 1;
+            self.inner.read_text(path, max_bytes)
+        }
+        fn files_under(&self, dir: &Path, limit: usize) -> Vec<PathBuf> {
+            *self.listings.lock().unwrap().entry((dir.to_path_buf(), limit)).or_default() += 1;
+            self.inner.files_under(dir, limit)
+        }
+    }
+
+    #[test]
+    fn every_rule_on_reads_each_bundled_file_once() {
+        let skill_text = "---\nname: pdf\ndescription: Fill PDF forms. Use when the user has a PDF form.\n---\n\
+            # PDF\n\nSee [forms](references/forms.md) and [api](references/api.md).\n\n\
+            Run `scripts/fill.py` to fill a form.\n";
+        let fs = Counting {
+            inner: MemoryFs::new()
+                .with_file("s/pdf/SKILL.md", skill_text)
+                .with_file("s/pdf/references/forms.md", "# Forms\n\nUse [the api](api.md) and fill.py.\n")
+                .with_file("s/pdf/references/api.md", "# API\n\nCalls.\n")
+                .with_file("s/pdf/references/unused.md", "# Unused\n")
+                .with_file("s/pdf/scripts/fill.py", "import sys\nprint(sys.argv)\n")
+                .with_file("s/pdf/scripts/helper.sh", "echo hi\n"),
+            reads: Mutex::default(),
+            listings: Mutex::default(),
+        };
+        let mut settings = Settings::new(Target::ClaudeCode);
+        settings.apply(&Selection { extend_select: vec!["all".into()], ..Selection::default() }).unwrap();
+        let skill = Skill::parse("s/pdf/SKILL.md", skill_text.as_bytes().to_vec());
+        let linted = lint_skill(&skill, &Arc::new(settings), &fs, &UnitResolver::new());
+        let codes: Vec<&str> = linted.result.findings.iter().map(|f| f.rule.code).collect();
+        let reads = fs.reads.lock().unwrap();
+        // The rules did look at the bundled files (so the count below means something) ...
+        assert!(reads.contains_key(Path::new("s/pdf/references/forms.md")), "{reads:?}");
+        assert!(reads.contains_key(Path::new("s/pdf/scripts/fill.py")), "{reads:?} {codes:?}");
+        // ... and each at most once, whatever number of rules needed it.
+        assert!(reads.values().all(|&n| n == 1), "{reads:?}");
+        let listings = fs.listings.lock().unwrap();
+        assert!(!listings.is_empty() && listings.values().all(|&n| n == 1), "each folder listed once: {listings:?}");
+    }
 }

@@ -11,7 +11,7 @@ use crate::lint::rules::package::{
     package_limits::PackageLimits, package_skill_file::PackageSkillFile, package_symlink::PackageSymlink,
     package_too_large::PackageTooLarge, package_unreadable::PackageUnreadable, package_unsafe_path::PackageUnsafePath,
 };
-use crate::lint::{FileResult, Level, Settings, StatCache, Target, check_file, locate, rules};
+use crate::lint::{FileResult, FsCache, Level, Settings, Target, check_file, locate, rules};
 use crate::skill::{ParseLimits, Skill, Span};
 
 use super::UPLOAD_LIMIT;
@@ -102,7 +102,7 @@ pub fn lint_package(
         out.report(&PackageFolderName::META, Span::empty(0), message, Some("name the folder as the skill"));
     }
     let api = package_settings(settings);
-    let cached = StatCache::new(&fs);
+    let cached = FsCache::new(&fs);
     let checked = check_file(&skill, &api, &cached);
     let mut findings: Vec<_> = checked.diagnostics.into_iter().map(|d| locate(&skill, d)).collect();
     findings.extend(checked.suppressions.unused_findings());
