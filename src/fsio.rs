@@ -8,6 +8,24 @@ mod read;
 
 pub use read::{MAX_INPUT_BYTES, byte_size, open_regular, read_bounded, read_text_bounded, special_kind};
 
+/// What one file is, whatever name reaches it: device and inode on Unix (one `stat`), the
+/// real path elsewhere.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FileId(#[cfg(unix)] (u64, u64), #[cfg(not(unix))] PathBuf);
+
+/// The identity of the file `path` names (symbolic links followed), if it exists.
+pub fn file_id(path: &Path) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|meta| FileId((meta.dev(), meta.ino())))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::canonicalize(path).ok().map(FileId)
+    }
+}
+
 /// Reads at most `limit` bytes of `file`, whose size was `size` when it was looked at: the
 /// buffer is sized once and filled in as few reads as the kernel allows (the standard
 /// library's readers either ask the file system for the size again or read in growing

@@ -56,6 +56,9 @@ pub struct LintArgs {
     /// Lint, then lint again whenever a file changes (the screen is cleared), until Ctrl-C.
     #[arg(long, conflicts_with_all = ["fix", "diff", "write_baseline"])]
     pub watch: bool,
+    /// Threads to walk and lint with (default: one per core; 1 lints on one thread).
+    #[arg(long, short = 'j', value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
 }
 
 /// The lowest level `--level` reports.
@@ -88,6 +91,10 @@ pub fn run(args: LintArgs) -> std::io::Result<u8> {
     }
     if args.statistics && !matches!(args.format, Format::Text | Format::Concise | Format::Json) {
         return Err(usage_error("--statistics prints a table (text, concise) or JSON (--format json)"));
+    }
+    if let Some(threads) = args.threads {
+        // The first pool built wins; nothing has used rayon before this point.
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(usize::from(threads)).build_global();
     }
     if args.watch {
         return super::watch::run(&args);

@@ -179,6 +179,8 @@ fn walk(roots: &[PathBuf], found: &mut Discovered) -> bool {
     for root in &roots[1..] {
         builder.add(root);
     }
+    // As many walkers as the run has lint threads (`lint --threads`).
+    builder.threads(rayon::current_num_threads());
     builder.hidden(false).git_global(false).follow_links(true).filter_entry(|entry| {
         let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
         !(is_dir && entry.depth() > 0 && entry.file_name().to_str().is_some_and(|n| SKIPPED_DIRS.contains(&n)))
