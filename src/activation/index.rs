@@ -4,9 +4,7 @@
 //! A deterministic, lexical proxy for the model's choice, not the model.
 
 use std::collections::{BTreeMap, HashMap};
-use std::sync::LazyLock;
 
-use regex::Regex;
 
 use super::terms::{Term, terms, terms_at};
 
@@ -109,8 +107,40 @@ const TRIGGER_MARKERS: &[&str] = &[
     "activate when",
 ];
 
-static QUOTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r#""([^"\n]{1,120})"|“([^”\n]{1,120})”|`([^`\n]{1,120})`"#).expect("valid pattern"));
+/// The longest quoted phrase, in characters.
+const MAX_QUOTED_CHARS: usize = 120;
+
+/// The byte ranges of the phrases `text` quotes ("...", “...”, `...`): 1 to
+/// [`MAX_QUOTED_CHARS`] characters on one line, leftmost first. A quote that does not close
+/// in time is read as a plain character. (A scanner: the regular expression saying the same
+/// took longer to compile, once per process, than a one-file lint took to run.)
+fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices();
+    while let Some((_, open)) = chars.next() {
+        let close = match open {
+            '"' => '"',
+            '\u{201C}' => '\u{201D}',
+            '`' => '`',
+            _ => continue,
+        };
+        let start = chars.offset();
+        let mut ahead = chars.clone();
+        let mut count = 0;
+        let found = loop {
+            match ahead.next() {
+                Some((at, c)) if c == close && count > 0 => break Some(at),
+                Some((_, c)) if c != close && c != '\n' && count < MAX_QUOTED_CHARS => count += 1,
+                _ => break None,
+            }
+        };
+        if let Some(end) = found {
+            out.push((start, end));
+            chars = ahead;
+        }
+    }
+    out
+}
 
 impl Index {
     /// Indexes `docs`, each a skill's name and its listed text.
@@ -231,10 +261,7 @@ fn doc_of(name: &str, text: &str, model: &Model) -> Doc {
     }
     let lower = text.to_lowercase();
     let triggers = trigger_ranges(&lower);
-    let quoted: Vec<(usize, usize)> = QUOTED
-        .captures_iter(&lower)
-        .filter_map(|c| c.iter().skip(1).flatten().next().map(|m| (m.start(), m.end())))
-        .collect();
+    let quoted = quoted_spans(&lower);
     for &(start, end) in &quoted {
         let phrase: Vec<String> = terms(&lower[start..end]).into_iter().map(|t| t.stem).collect();
         if phrase.len() >= 2 {
@@ -316,6 +343,29 @@ mod tests {
     fn trigger_clauses_end_at_the_sentence() {
         let ranges = trigger_ranges("does x. use when y happens. then z.");
         assert_eq!(ranges, vec![(8, 26)]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quoted_spans_match_the_pattern_they_replace(text in "[a\"“”`\n ]{0,300}") {
+            let pattern = regex::Regex::new(r#""([^"\n]{1,120})"|“([^”\n]{1,120})”|`([^`\n]{1,120})`"#).unwrap();
+            let expected: Vec<(usize, usize)> = pattern
+                .captures_iter(&text)
+                .filter_map(|c| c.iter().skip(1).flatten().next().map(|m| (m.start(), m.end())))
+                .collect();
+            proptest::prop_assert_eq!(quoted_spans(&text), expected);
+        }
+    }
+
+    #[test]
+    fn quoted_phrases_end_at_their_length_limit() {
+        let at_limit = format!("say \"{}\" now", "é".repeat(MAX_QUOTED_CHARS));
+        assert_eq!(quoted_spans(&at_limit), vec![(5, 5 + 2 * MAX_QUOTED_CHARS)]);
+        // One character over: the opening quote is plain, and the closing one opens the next.
+        let over = format!("\"{}\" then \"x\"", "a".repeat(MAX_QUOTED_CHARS + 1));
+        let close = MAX_QUOTED_CHARS + 2;
+        assert_eq!(quoted_spans(&over), vec![(close + 1, close + 7)], "` then ` is read as quoted");
+        assert_eq!(quoted_spans("`a`“b c”\"\""), vec![(1, 2), (6, 9)]);
     }
 
     #[test]

@@ -40,7 +40,7 @@ declare_rule! {
 
 /// `$ARGUMENTS`, `$ARGUMENTS[N]`, `$N` and `$name`, not escaped.
 static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(^|[^\\])\$(ARGUMENTS(?:\[\d+\])?|\d+|[A-Za-z_][A-Za-z0-9_-]*)").expect("valid pattern")
+    Regex::new(r"(^|[^\\])\$(ARGUMENTS(?:\[[0-9]+\])?|[0-9]+|[A-Za-z_][A-Za-z0-9_-]*)").expect("valid pattern")
 });
 
 /// The names of `arguments`: a list, or a string of names separated by spaces or commas.
