@@ -4,7 +4,7 @@
 //! A deterministic, lexical proxy for the model's choice, not the model.
 
 use std::collections::{BTreeMap, HashMap};
-
+use std::sync::{Arc, LazyLock, Mutex};
 
 use super::terms::{Term, terms, terms_at};
 
@@ -79,7 +79,7 @@ struct Doc {
 #[derive(Clone, Debug)]
 pub struct Index {
     model: Model,
-    docs: Vec<Doc>,
+    docs: Vec<Arc<Doc>>,
     /// For each stem, the documents holding it with their weighted frequency, in order.
     postings: HashMap<String, Vec<(usize, f64)>>,
     avg_len: f64,
@@ -145,7 +145,7 @@ fn quoted_spans(text: &str) -> Vec<(usize, usize)> {
 impl Index {
     /// Indexes `docs`, each a skill's name and its listed text.
     pub fn new<'a>(docs: impl IntoIterator<Item = (&'a str, &'a str)>, model: Model) -> Index {
-        let docs: Vec<Doc> = docs.into_iter().map(|(name, text)| doc_of(name, text, &model)).collect();
+        let docs: Vec<Arc<Doc>> = docs.into_iter().map(|(name, text)| weighed(name, text, &model)).collect();
         let mut postings: HashMap<String, Vec<(usize, f64)>> = HashMap::new();
         for (index, doc) in docs.iter().enumerate() {
             for (stem, &tf) in &doc.tf {
@@ -242,6 +242,38 @@ impl Index {
 /// True when `run` occurs in `stems` as consecutive items.
 fn contains_run(stems: &[&str], run: &[String]) -> bool {
     !run.is_empty() && stems.windows(run.len()).any(|w| w.iter().zip(run).all(|(a, b)| *a == b.as_str()))
+}
+
+/// An entry as weighed once: its name, its text and the model's weights that weighing uses.
+#[derive(PartialEq, Eq, Hash)]
+struct WeighedKey {
+    name: String,
+    text: String,
+    weights: [u64; 3],
+}
+
+/// Entries already weighed, shared by every index the process builds: the language server
+/// indexes the same install unit again on each keystroke, and weighing (tokens, stems,
+/// clauses) is most of what an index costs. Emptied when it holds [`MAX_WEIGHED`].
+static WEIGHED: LazyLock<Mutex<HashMap<WeighedKey, Arc<Doc>>>> = LazyLock::new(Mutex::default);
+
+/// The most entries [`WEIGHED`] keeps.
+const MAX_WEIGHED: usize = 8192;
+
+/// [`doc_of`], from [`WEIGHED`] when this entry was weighed before under the same weights.
+fn weighed(name: &str, text: &str, model: &Model) -> Arc<Doc> {
+    let weights = [model.name_weight, model.quoted_weight, model.trigger_weight].map(f64::to_bits);
+    let key = WeighedKey { name: name.to_string(), text: text.to_string(), weights };
+    if let Some(doc) = WEIGHED.lock().unwrap_or_else(|e| e.into_inner()).get(&key) {
+        return doc.clone();
+    }
+    let doc = Arc::new(doc_of(name, text, model));
+    let mut cache = WEIGHED.lock().unwrap_or_else(|e| e.into_inner());
+    if cache.len() >= MAX_WEIGHED {
+        cache.clear();
+    }
+    cache.insert(key, doc.clone());
+    doc
 }
 
 /// Weighs the words of `name` and `text`.

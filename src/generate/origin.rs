@@ -44,6 +44,7 @@ impl SpecMap {
         let body_start = body_start(rendered);
         let mut map = SpecMap { body_start, ..SpecMap::default() };
         let Some(entries) = root.as_map() else { return map };
+        let mut pieces = Vec::new();
         for entry in entries {
             let Some(key) = entry.key.as_str() else { continue };
             if key == "template" {
@@ -52,9 +53,10 @@ impl SpecMap {
             } else if key == "frontmatter" {
                 map.frontmatter(&entry.value, &rendered[..body_start]);
             } else {
-                map.texts(&entry.value, key.to_string(), spec_text, rendered, body_start);
+                map.texts(&entry.value, key.to_string(), spec_text, &mut pieces);
             }
         }
+        map.place_pieces(pieces, &rendered[body_start..]);
         map
     }
 
@@ -121,43 +123,87 @@ impl SpecMap {
         }
     }
 
-    /// Every text under `node` (at `path`) to the places it appears in the rendered body.
-    fn texts(&mut self, node: &Node, path: String, spec_text: &str, rendered: &str, body_start: usize) {
+    /// Every text under `node` (at `path`), with the spec field it belongs to, to `pieces`:
+    /// looked for in the body once all are known.
+    fn texts(&self, node: &Node, path: String, spec_text: &str, pieces: &mut Vec<Piece>) {
         match &node.value {
             Value::Map(entries) => {
                 for entry in entries {
                     if let Some(key) = entry.key.as_str() {
-                        self.texts(&entry.value, format!("{path}.{key}"), spec_text, rendered, body_start);
+                        self.texts(&entry.value, format!("{path}.{key}"), spec_text, pieces);
                     }
                 }
             }
             Value::Seq(items) => {
                 for (index, item) in items.iter().enumerate() {
-                    self.texts(item, format!("{path}[{index}]"), spec_text, rendered, body_start);
+                    self.texts(item, format!("{path}[{index}]"), spec_text, pieces);
                 }
             }
             Value::Scalar(value) => {
                 let written = node.span.start as usize..(node.span.end as usize).min(spec_text.len());
-                for piece in pieces(value) {
+                for piece in pieces_of(value) {
                     // Where the piece is written in the spec: the line of a block scalar, else the
                     // scalar's start.
                     let in_spec = spec_text
                         .get(written.clone())
                         .and_then(|w| w.find(piece))
                         .map_or(written.clone(), |at| written.start + at..written.start + at + piece.len());
-                    let body = &rendered[body_start..];
-                    for (at, _) in body.match_indices(piece) {
-                        let range = body_start + at..body_start + at + piece.len();
-                        self.entries.push((range, SpecField { field: path.clone(), span: in_spec.clone() }));
-                    }
+                    pieces.push(Piece {
+                        at: self.entries.len(),
+                        text: piece.to_string(),
+                        field: SpecField { field: path.clone(), span: in_spec },
+                    });
                 }
             }
         }
     }
+
+    /// Maps every place in `body` where each piece appears (as `str::match_indices` finds
+    /// them), in one pass over the body for all pieces; the entries keep the order they would
+    /// have had if each piece had been looked for where it was met.
+    fn place_pieces(&mut self, pieces: Vec<Piece>, body: &str) {
+        if pieces.is_empty() {
+            return;
+        }
+        let mut unique: Vec<&str> = pieces.iter().map(|p| p.text.as_str()).collect();
+        unique.sort_unstable();
+        unique.dedup();
+        let Ok(automaton) = aho_corasick::AhoCorasick::new(&unique) else { return };
+        // Per pattern, its non-overlapping occurrences, leftmost first (same length, so
+        // the overlapping search yields them by start).
+        let mut found: Vec<Vec<Range<usize>>> = vec![Vec::new(); unique.len()];
+        for hit in automaton.find_overlapping_iter(body) {
+            let list = &mut found[hit.pattern().as_usize()];
+            if list.last().is_none_or(|last| last.end <= hit.start()) {
+                list.push(hit.start()..hit.end());
+            }
+        }
+        let earlier = std::mem::take(&mut self.entries);
+        let mut earlier = earlier.into_iter().enumerate().peekable();
+        for piece in &pieces {
+            while let Some((_, entry)) = earlier.next_if(|(index, _)| *index < piece.at) {
+                self.entries.push(entry);
+            }
+            let Ok(pattern) = unique.binary_search(&piece.text.as_str()) else { continue };
+            for range in &found[pattern] {
+                let range = self.body_start + range.start..self.body_start + range.end;
+                self.entries.push((range, piece.field.clone()));
+            }
+        }
+        self.entries.extend(earlier.map(|(_, entry)| entry));
+    }
+}
+
+/// A text of the spec to look for in the body: `at` is how many entries the map held when it
+/// was met.
+struct Piece {
+    at: usize,
+    text: String,
+    field: SpecField,
 }
 
 /// The texts of a scalar worth looking for: each long enough line, trimmed.
-fn pieces(value: &str) -> impl Iterator<Item = &str> {
+fn pieces_of(value: &str) -> impl Iterator<Item = &str> {
     value.lines().map(str::trim).filter(|piece| piece.len() >= MIN_PIECE)
 }
 
@@ -242,5 +288,28 @@ mod tests {
         assert_eq!(field_at("## Red flags"), Some(("template".into(), "decision".into())));
         assert_eq!(field_at("# Generated"), None);
         assert!(SpecMap::build("{ bad", RENDERED).is_empty());
+    }
+
+    #[test]
+    fn each_piece_maps_every_place_it_appears_as_match_indices_finds_them() {
+        let spec = "spec-version: 1\nfrontmatter:\n  name: demo\ntitle: abcabc\nnote: abcabc x\n";
+        let rendered = "---\nname: demo\n---\nabcabcabc and abcabc x\n";
+        let map = SpecMap::build(spec, rendered);
+        let body = &rendered[body_start(rendered)..];
+        let mut expected: Vec<(Range<usize>, &str)> = Vec::new();
+        for (piece, field) in [("abcabc", "title"), ("abcabc x", "note")] {
+            for (at, _) in body.match_indices(piece) {
+                let start = body_start(rendered) + at;
+                expected.push((start..start + piece.len(), field));
+            }
+        }
+        let body_entries: Vec<(Range<usize>, &str)> = map
+            .entries
+            .iter()
+            .filter(|(_, f)| f.field != "frontmatter.name")
+            .map(|(range, f)| (range.clone(), f.field.as_str()))
+            .collect();
+        assert_eq!(body_entries, expected);
+        assert_eq!(map.entries[0].1.field, "frontmatter.name", "entries keep the order they were met in");
     }
 }
