@@ -4,7 +4,7 @@
 
 use super::index::{Index, Model};
 use super::terms::words;
-use crate::text::hash::fnv1a;
+use crate::text::hash::fnv1a_joined;
 
 /// The similarity of two listing entries from which they compete, measured on the corpus
 /// (see docs/activation.md, "Will my skill trigger?").
@@ -177,7 +177,7 @@ pub fn body_signature(body: &str) -> Option<Vec<u64>> {
     }
     let mut signature = vec![u64::MAX; SIGNATURE_LEN];
     for gram in words.windows(5) {
-        let base = fnv1a(gram.join(" ").as_bytes());
+        let base = fnv1a_joined(gram.iter().map(String::as_str), b' ');
         for (seed, slot) in signature.iter_mut().enumerate() {
             let h = mix(base ^ (seed as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
             *slot = (*slot).min(h);

@@ -17,12 +17,12 @@ static BASE64: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 static HEX: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"(?i)\b[0-9a-f]{{{MIN_HEX},}}\b")).expect("valid pattern"));
+    LazyLock::new(|| Regex::new(&format!(r"(?i)(?-u:\b)[0-9a-f]{{{MIN_HEX},}}(?-u:\b)")).expect("valid pattern"));
 /// Code that decodes something and runs it.
 static DECODE_AND_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
         r"(?is)(?:base64\s+(?:-d|--decode|-D)|b64decode|atob\s*\(|fromhex|xxd\s+-r|frombase64string|unhexlify|decode\(\s*['\x22](?:base64|hex))",
-        r".*(?:\|\s*(?:sudo\s+)?(?:(?:ba|z)?sh|python[0-9.]*|node|perl|ruby)\b|\beval\b|\bexec\b|\bsubprocess\b|\bos\.system\b|invoke-expression|\biex\b|\bFunction\s*\()",
+        r".*(?:\|\s*(?:sudo\s+)?(?:(?:ba|z)?sh|python[0-9.]*|node|perl|ruby)(?-u:\b)|(?-u:\b)eval(?-u:\b)|(?-u:\b)exec(?-u:\b)|(?-u:\b)subprocess(?-u:\b)|(?-u:\b)os\.system(?-u:\b)|invoke-expression|(?-u:\b)iex(?-u:\b)|(?-u:\b)Function\s*\()",
     ))
     .expect("valid pattern")
 });

@@ -86,11 +86,11 @@ impl CommandRisk {
 
 static FETCH_AND_RUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?:\b(?:curl|wget|fetch|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:ba|z|k|da)?sh\b",
-        r"|\b(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)\b[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|node|perl|ruby|iex|invoke-expression)\b",
-        r"|\b(?:ba|z)?sh\s+(?:-c\s+)?[<(\x22']*\$?\(\s*(?:curl|wget)\b",
-        r"|\b(?:ba|z)?sh\s+<\(\s*(?:curl|wget)\b",
-        r"|\biex\s*\(\s*(?:new-object\s+net\.webclient|iwr|irm|invoke-webrequest|invoke-restmethod)",
+        r"(?i)(?:(?-u:\b)(?:curl|wget|fetch|iwr|irm|invoke-webrequest|invoke-restmethod)(?-u:\b)[^|;&\n]*\|\s*(?:sudo\s+)?(?:ba|z|k|da)?sh(?-u:\b)",
+        r"|(?-u:\b)(?:curl|wget|iwr|irm|invoke-webrequest|invoke-restmethod)(?-u:\b)[^|;&\n]*\|\s*(?:sudo\s+)?(?:python[0-9.]*|node|perl|ruby|iex|invoke-expression)(?-u:\b)",
+        r"|(?-u:\b)(?:ba|z)?sh\s+(?:-c\s+)?[<(\x22']*\$?\(\s*(?:curl|wget)(?-u:\b)",
+        r"|(?-u:\b)(?:ba|z)?sh\s+<\(\s*(?:curl|wget)(?-u:\b)",
+        r"|(?-u:\b)iex\s*\(\s*(?:new-object\s+net\.webclient|iwr|irm|invoke-webrequest|invoke-restmethod)",
         r")"
     ))
     .expect("valid pattern")
@@ -98,13 +98,13 @@ static FETCH_AND_RUN: LazyLock<Regex> = LazyLock::new(|| {
 
 static DESTRUCTIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?i)(?:\brm\s+(?:-[a-z]*r[a-z]*f[a-z]*|-[a-z]*f[a-z]*r[a-z]*|(?:-r|-f|--recursive|--force)\s+(?:-r|-f|--recursive|--force))\b",
-        r"|\bgit\s+push\b[^\n;&|]*(?:\s--force\b|\s-f\b|\s\+\S)",
-        r"|\bgit\s+reset\s+--hard\b|\bgit\s+clean\s+-[a-z]*f",
-        r"|\bmkfs(?:\.\w+)?\b|\bdd\s+[^\n]*\bof=/dev/|>\s*/dev/sd[a-z]",
-        r"|\bchmod\s+-R\s+0?777\b|:\(\)\s*\{\s*:\|:&\s*\};:",
-        r"|\bdrop\s+(?:table|database|schema)\b|\btruncate\s+table\b",
-        r"|\bterraform\s+destroy\b|\bkubectl\s+delete\b|\bgh\s+repo\s+delete\b",
+        r"(?i)(?:(?-u:\b)rm\s+(?:-[a-z]*r[a-z]*f[a-z]*|-[a-z]*f[a-z]*r[a-z]*|(?:-r|-f|--recursive|--force)\s+(?:-r|-f|--recursive|--force))(?-u:\b)",
+        r"|(?-u:\b)git\s+push(?-u:\b)[^\n;&|]*(?:\s--force(?-u:\b)|\s-f(?-u:\b)|\s\+\S)",
+        r"|(?-u:\b)git\s+reset\s+--hard(?-u:\b)|(?-u:\b)git\s+clean\s+-[a-z]*f",
+        r"|(?-u:\b)mkfs(?:\.\w+)?(?-u:\b)|(?-u:\b)dd\s+[^\n]*(?-u:\b)of=/dev/|>\s*/dev/sd[a-z]",
+        r"|(?-u:\b)chmod\s+-R\s+0?777(?-u:\b)|:\(\)\s*\{\s*:\|:&\s*\};:",
+        r"|(?-u:\b)drop\s+(?:table|database|schema)(?-u:\b)|(?-u:\b)truncate\s+table(?-u:\b)",
+        r"|(?-u:\b)terraform\s+destroy(?-u:\b)|(?-u:\b)kubectl\s+delete(?-u:\b)|(?-u:\b)gh\s+repo\s+delete(?-u:\b)",
         r")"
     ))
     .expect("valid pattern")
@@ -114,8 +114,8 @@ static DESTRUCTIVE: LazyLock<Regex> = LazyLock::new(|| {
 /// `/dev/null` and the standard streams), the home folder.
 static WRITES_OUTSIDE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(concat!(
-        r"(?:>>?|\btee\s+(?:-a\s+)?)\s*[\x22']?((?:~|\$HOME|\$\{HOME\}|/)[^\s\x22';|&)]*)",
-        r"|\b(?:cp|mv|install|ln\s+-s[f]?)\s+(?:-\S+\s+)*\S+\s+[\x22']?((?:~|\$HOME|\$\{HOME\}|/)[^\s\x22';|&)]*)",
+        r"(?:>>?|(?-u:\b)tee\s+(?:-a\s+)?)\s*[\x22']?((?:~|\$HOME|\$\{HOME\}|/)[^\s\x22';|&)]*)",
+        r"|(?-u:\b)(?:cp|mv|install|ln\s+-s[f]?)\s+(?:-\S+\s+)*\S+\s+[\x22']?((?:~|\$HOME|\$\{HOME\}|/)[^\s\x22';|&)]*)",
     ))
     .expect("valid pattern")
 });
@@ -171,7 +171,7 @@ pub fn write_targets(command: &str) -> Vec<String> {
 
 static HOST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:https?|wss?|ftp)://([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)(?::\d+)?",
+        r"(?i)(?-u:\b)(?:https?|wss?|ftp)://([a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+)(?::\d+)?",
     )
     .expect("valid pattern")
 });
