@@ -70,16 +70,23 @@ fi
 skills=$(find "$work/x1" -name SKILL.md | wc -l)
 echo "# skillsmith benchmark: $(date -u +%Y-%m-%d), $(nproc) cores, $corpus_name ($skills skills, $(find "$work/x1" -name SKILL.md -exec cat {} + | wc -c) bytes of SKILL.md), $runs runs each, medians"
 echo
-printf '| corpus | what | wall s (median) | peak MiB | wall vs floor |\n|---|---|---|---|---|\n'
+printf '| corpus | what | wall s (median) | peak MiB | wall vs floor | wall vs x1 | peak vs x1 |\n|---|---|---|---|---|---|---|\n'
 for size in x1 x4 x16; do
   dir="$work/$size"
-  cmds=("floor=$floor $dir" "skillsmith default=$skillsmith lint --format json $dir" "skillsmith all rules=$skillsmith lint --format json --extend-select all $dir")
+  cmds=("floor=$floor $dir"
+    "skillsmith default=$skillsmith lint --format json $dir"
+    "skillsmith default, 1 thread=$skillsmith lint --format json --threads 1 $dir"
+    "skillsmith all rules=$skillsmith lint --format json --extend-select all $dir")
   if [ "$size" = x1 ]; then
     for peer in "${peers[@]}"; do cmds+=("${peer} $dir"); done
   fi
   python3 bench/measure.py "$runs" "${cmds[@]}" > "$work/$size.tsv"
   floor_wall=$(awk -F'\t' '$1=="floor"{print $2}' "$work/$size.tsv")
-  awk -F'\t' -v c="$size" -v f="$floor_wall" '{printf "| %s | %s | %.3f | %.1f | %.2fx |\n", c, $1, $2, $5, $2/f}' "$work/$size.tsv"
+  # Each row against the floor of its own corpus and against its own x1 row.
+  awk -F'\t' -v c="$size" -v f="$floor_wall" '
+    NR == FNR { wall1[$1] = $2; peak1[$1] = $5; next }
+    { printf "| %s | %s | %.3f | %.1f | %.2fx | %.2fx | %.2fx |\n", c, $1, $2, $5, $2/f, $2/wall1[$1], $5/peak1[$1] }
+  ' "$work/x1.tsv" "$work/$size.tsv"
 done
 
 echo
