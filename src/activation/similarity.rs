@@ -4,7 +4,7 @@
 
 use super::index::{Index, Model};
 use super::terms::words;
-use crate::text::hash::fnv1a_joined;
+use crate::text::hash::fnv1a_bytes;
 
 /// The similarity of two listing entries from which they compete, measured on the corpus
 /// (see docs/activation.md, "Will my skill trigger?").
@@ -18,7 +18,7 @@ pub const NEAR_IDENTICAL_THRESHOLD: f64 = 0.8;
 /// being copies.
 pub const MIN_BODY_WORDS: usize = 80;
 
-/// How many hashes a body signature holds.
+/// How many bins a body signature holds (a power of two).
 const SIGNATURE_LEN: usize = 64;
 
 /// Two entries that compete.
@@ -168,34 +168,57 @@ pub fn names(text: &str, name: &str) -> bool {
         .any(|(at, _)| !word(text[..at].chars().next_back()) && !word(text[at + name.len()..].chars().next()))
 }
 
-/// A body's MinHash signature: for each of 64 hash functions, the least hash of its word
-/// 5-grams. `None` when the body has fewer than [`MIN_BODY_WORDS`] words.
+/// A body's MinHash signature, one-permutation style: each word 5-gram is hashed once, the
+/// hash's top bits pick one of 64 bins, and each bin keeps the least hash it was given
+/// ([`EMPTY_BIN`] for a bin nothing fell in). One hash per 5-gram, not 64: this was the
+/// costliest step of a whole run. `None` when the body has fewer than [`MIN_BODY_WORDS`] words.
 pub fn body_signature(body: &str) -> Option<Vec<u64>> {
-    let words: Vec<String> = words(body).map(|(_, w)| w.to_lowercase()).collect();
+    // Each word as the hash of its lowercase form: no string is made per word.
+    let words: Vec<u64> = words(body).map(|(_, w)| word_hash(w)).collect();
     if words.len() < MIN_BODY_WORDS {
         return None;
     }
-    let mut signature = vec![u64::MAX; SIGNATURE_LEN];
+    let mut signature = vec![EMPTY_BIN; SIGNATURE_LEN];
     for gram in words.windows(5) {
-        let base = fnv1a_joined(gram.iter().map(String::as_str), b' ');
-        for (seed, slot) in signature.iter_mut().enumerate() {
-            let h = mix(base ^ (seed as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15));
-            *slot = (*slot).min(h);
-        }
+        let hash = gram.iter().fold(0x9E37_79B9_7F4A_7C15, |acc, &word| mix(acc ^ word));
+        let bin = (hash >> (64 - SIGNATURE_LEN.trailing_zeros())) as usize;
+        signature[bin] = signature[bin].min(hash);
     }
     Some(signature)
 }
 
-/// The estimated share of 5-grams two signatures' bodies hold in common.
-pub fn resemblance(a: &[u64], b: &[u64]) -> f64 {
-    let same = a.iter().zip(b).filter(|(x, y)| x == y).count();
-    same as f64 / a.len().max(1) as f64
+/// The FNV-1a hash of `word` in lowercase.
+fn word_hash(word: &str) -> u64 {
+    if word.is_ascii() {
+        fnv1a_bytes(word.bytes().map(|b| b.to_ascii_lowercase()))
+    } else {
+        fnv1a_bytes(word.to_lowercase().into_bytes())
+    }
 }
 
-/// Signatures are cut into this many bands of `SIGNATURE_LEN / BANDS` hashes. Two signatures
-/// with fewer differing hashes than there are bands agree on at least one whole band, so at
-/// [`NEAR_IDENTICAL_THRESHOLD`] (at most 12 of 64 differ) every near-identical pair shares a
-/// band: looking only at pairs that share one is exact, not an estimate.
+/// What a bin of a signature holds when no 5-gram fell in it.
+const EMPTY_BIN: u64 = u64::MAX;
+
+/// The estimated share of 5-grams two signatures' bodies hold in common: of the bins that
+/// either body filled, the share where both kept the same least hash.
+pub fn resemblance(a: &[u64], b: &[u64]) -> f64 {
+    let filled = a.iter().zip(b).filter(|(x, y)| **x != EMPTY_BIN || **y != EMPTY_BIN).count();
+    let same = a.iter().zip(b).filter(|(x, y)| x == y && **x != EMPTY_BIN).count();
+    same as f64 / filled.max(1) as f64
+}
+
+/// A 64-bit finaliser (splitmix64's), spreading one hash over all bits.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    x ^ (x >> 31)
+}
+
+/// Signatures are cut into this many bands of `SIGNATURE_LEN / BANDS` bins. Two signatures
+/// with fewer differing bins than there are bands agree on at least one whole band, so at
+/// [`NEAR_IDENTICAL_THRESHOLD`] (at most 12 of at most 64 filled bins differ) every
+/// near-identical pair shares a band: looking only at pairs that share one is exact, not an
+/// estimate.
 const BANDS: usize = 16;
 
 /// The pairs `(a, b)`, `a < b`, of `signatures` (each an entry's index and its signature)
@@ -234,13 +257,6 @@ pub fn near_identical(
             (share >= threshold).then_some((a, b, share))
         })
         .collect()
-}
-
-/// A 64-bit finaliser (splitmix64's), turning one hash into many.
-fn mix(mut x: u64) -> u64 {
-    x = (x ^ (x >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-    x = (x ^ (x >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    x ^ (x >> 31)
 }
 
 #[cfg(test)]

@@ -9,17 +9,9 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(OFFSET, |hash, &byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
 }
 
-/// The FNV-1a hash of `parts` joined by `separator`, without joining them.
-pub fn fnv1a_joined<'a>(parts: impl IntoIterator<Item = &'a str>, separator: u8) -> u64 {
-    let step = |hash: u64, byte: u8| (hash ^ u64::from(byte)).wrapping_mul(PRIME);
-    let mut hash = OFFSET;
-    for (index, part) in parts.into_iter().enumerate() {
-        if index > 0 {
-            hash = step(hash, separator);
-        }
-        hash = part.bytes().fold(hash, step);
-    }
-    hash
+/// The FNV-1a hash of the bytes `bytes` yields (no buffer needed).
+pub fn fnv1a_bytes(bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(OFFSET, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(PRIME))
 }
 
 /// The FNV-1a hash of `bytes` as 16 lowercase hex digits.
@@ -37,7 +29,6 @@ mod tests {
         assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
         assert_eq!(fnv1a_hex(b"a"), "af63dc4c8601ec8c");
-        assert_eq!(fnv1a_joined(["foo", "bar", "baz"], b' '), fnv1a(b"foo bar baz"));
-        assert_eq!(fnv1a_joined([], b' '), fnv1a(b""));
+        assert_eq!(fnv1a_bytes("foobar".bytes()), fnv1a(b"foobar"));
     }
 }
