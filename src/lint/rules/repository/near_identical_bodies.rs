@@ -9,8 +9,9 @@ declare_rule! {
     /// ## What it does
     /// Reports two skills of one install unit whose bodies are near-identical: at least 80%
     /// of their word 5-grams in common (estimated from a 64-bin MinHash signature of each
-    /// body). Bodies under 80 words are not compared. Only skills whose bodies the run reads are compared (the
-    /// linted files), not the frontmatter-only summaries of a unit's other skills.
+    /// body). Bodies under 80 words are not compared. Only skills whose bodies the run reads
+    /// are compared (the linted files), not the frontmatter-only summaries of a unit's other
+    /// skills.
     ///
     /// ## Why is this bad?
     /// A skill copied from a template and never made its own teaches the agent nothing the
