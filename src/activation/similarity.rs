@@ -170,7 +170,7 @@ pub fn names(text: &str, name: &str) -> bool {
 
 /// A body's MinHash signature, one-permutation style: each word 5-gram is hashed once, the
 /// hash's top bits pick one of 64 bins, and each bin keeps the least hash it was given
-/// ([`EMPTY_BIN`] for a bin nothing fell in). One hash per 5-gram, not 64: this was the
+/// (`EMPTY_BIN` for a bin nothing fell in). One hash per 5-gram, not 64: this was the
 /// costliest step of a whole run. `None` when the body has fewer than [`MIN_BODY_WORDS`] words.
 pub fn body_signature(body: &str) -> Option<Vec<u64>> {
     // Each word as the hash of its lowercase form: no string is made per word.

@@ -93,7 +93,7 @@ fn walkdir_files(dir: &Path, limit: usize) -> Vec<PathBuf> {
 /// A file system that remembers its answers for the rules of one skill: several rules ask
 /// whether the same link targets exist, list the same folder and read the same bundled files,
 /// and each answer costs system calls. With it each file is read at most once per skill,
-/// whatever number of rules look at it (up to [`MAX_CACHED_TEXT`] bytes held; past that,
+/// whatever number of rules look at it (up to `MAX_CACHED_TEXT` bytes held; past that,
 /// texts are read again rather than kept).
 pub struct FsCache<'a> {
     inner: &'a dyn FileSystem,
